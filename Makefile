@@ -1,0 +1,44 @@
+# The two commands of the quick start: `make run` and `make test`.
+# Both create .venv on first use; nothing else is needed on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SCREENSHOTS ?= screenshots
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# One stamp per install flavour, redone when pyproject.toml changes.
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,listing]'
+	touch $@ $(VENV)/.run-installed
+
+# With a display: the kiosk in a window on the simulated kit.
+# Without one: a headless demo tour that writes screenshots.
+run: $(VENV)/.run-installed
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BIN)/stem-kiosk run --simulate --windowed; \
+	else \
+		echo "No display: running the headless demo, screenshots in $(SCREENSHOTS)/"; \
+		$(BIN)/stem-kiosk run --simulate --headless --screenshots $(SCREENSHOTS); \
+	fi
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf $(VENV) $(SCREENSHOTS) bench-results .pytest_cache .ruff_cache

@@ -1,0 +1,202 @@
+"""The kit file: which devices are in the box, of which type, on which pins.
+
+Parsed into `KitSpec` (plain values, no hardware) with positioned problems for every mistake.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from devices import pinmap
+from devices.yamlsource import Checker, Problem, SourceError, read
+
+NAME_PATTERN = r"[a-z][a-z0-9_]{0,31}"
+
+
+@dataclass(frozen=True)
+class DeviceType:
+    """What a kit file may say about one type of device."""
+
+    pins: tuple[str, ...]  # () for no GPIO; ("pin",) for one; named roles otherwise
+    options: dict[str, str] = field(default_factory=dict)  # option -> "number"|"bool"|"int"
+    bus: str | None = None  # a bus that must be enabled for this type
+
+
+TYPES: dict[str, DeviceType] = {
+    "button": DeviceType(("pin",), {"pull_up": "bool", "hold_s": "number"}),
+    "led": DeviceType(("pin",)),
+    "pwm_led": DeviceType(("pin",)),
+    "rgb_led": DeviceType(("red", "green", "blue")),
+    "buzzer": DeviceType(("pin",)),
+    "tonal_buzzer": DeviceType(("pin",), {"octaves": "int"}),
+    "traffic_lights": DeviceType(("red", "amber", "green")),
+    "motion_sensor": DeviceType(("pin",)),
+    "light_sensor": DeviceType(("pin",), {"threshold": "number", "charge_time_limit_s": "number"}),
+    "distance_sensor": DeviceType(("trigger", "echo"), {"max_cm": "number"}),
+    "servo": DeviceType(("pin",), {"min_pulse_ms": "number", "max_pulse_ms": "number"}),
+    "mcp3008": DeviceType((), {"channel": "int", "chip": "int"}, bus="spi"),
+    "cpu_temperature": DeviceType((), {"min_c": "number", "max_c": "number"}),
+}
+
+# Device types that are read (the kiosk shows a reading) rather than driven.
+INPUT_TYPES = frozenset(
+    {"button", "motion_sensor", "light_sensor", "distance_sensor", "mcp3008", "cpu_temperature"}
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A language map: Dutch always, English when the author wrote it."""
+
+    nl: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.nl
+
+
+@dataclass(frozen=True)
+class DeviceSpec:
+    """One named device of the kit: its type, pins (role -> BCM number) and options."""
+
+    name: str
+    type: str
+    pins: dict[str, int]
+    label: Text
+    options: dict[str, Any]
+
+    @property
+    def is_input(self) -> bool:
+        return self.type in INPUT_TYPES
+
+
+@dataclass(frozen=True)
+class KitSpec:
+    path: str
+    buses: frozenset[str]
+    devices: dict[str, DeviceSpec]
+
+
+def default_kit_path() -> Path:
+    return Path(str(resources.files("devices") / "kits" / "default.yaml"))
+
+
+def load_kit(path: str | os.PathLike | None = None) -> tuple[KitSpec | None, list[Problem]]:
+    """Read and check a kit file; the spec holds every valid device even when some are not."""
+    path = path or default_kit_path()
+    try:
+        doc = read(path)
+    except SourceError as err:
+        return None, err.problems
+    check = Checker(doc)
+    top = check.mapping((), doc.data, required=["devices"], optional=["buses"], what="kit file")
+    if top is None:
+        return None, check.problems
+    buses = frozenset(_buses(check, top.get("buses", [])))
+    devices: dict[str, DeviceSpec] = {}
+    owner: dict[int, str] = {}
+    raw = top.get("devices")
+    if check.mapping(("devices",), raw, optional=None, what="devices") is not None:
+        for name, body in raw.items():
+            spec = _device(check, name, body, buses, owner)
+            if spec is not None:
+                devices[name] = spec
+    return KitSpec(str(path), buses, devices), check.problems
+
+
+def _buses(check: Checker, value: Any) -> list[str]:
+    if check.sequence(("buses",), value) is None:
+        return []
+    return [
+        bus
+        for i, item in enumerate(value)
+        if (bus := check.choice(("buses", i), item, pinmap.BUS_PINS)) is not None
+    ]
+
+
+def _device(
+    check: Checker, name: str, body: Any, buses: frozenset[str], owner: dict[int, str]
+) -> DeviceSpec | None:
+    where = ("devices", name)
+    problems_before = len(check.problems)
+    check.text(
+        where, name, max_len=32, pattern=NAME_PATTERN, hint="must be a short lower-case name"
+    )
+    if not isinstance(body, dict) or "type" not in body:
+        check.mapping(where, body, required=["type"], what=f"device '{name}'")
+        return None
+    kind = check.choice((*where, "type"), body["type"], TYPES)
+    if kind is None:
+        return None
+    dtype = TYPES[kind]
+    pin_key = ["pin"] if dtype.pins == ("pin",) else (["pins"] if dtype.pins else [])
+    check.mapping(
+        where,
+        body,
+        required=["type", *pin_key],
+        optional=["label", *dtype.options],
+        what=f"device '{name}' ({kind})",
+    )
+    label = Text(name)
+    if "label" in body and (lm := check.langmap((*where, "label"), body["label"])):
+        label = Text(lm["nl"], lm.get("en"))
+    pins = _pins(check, where, body, dtype, name, buses, owner)
+    options: dict[str, Any] = {}
+    for option, kind_of in dtype.options.items():
+        if option in body:
+            value = _option(check, (*where, option), body[option], kind_of)
+            if value is not None:
+                options[option] = value
+    if dtype.bus and dtype.bus not in buses:
+        check.fail((*where, "type"), f"a {kind} needs the {dtype.bus} bus: add it to 'buses'")
+    if len(check.problems) > problems_before:
+        return None
+    return DeviceSpec(name, kind, pins, label, options)
+
+
+def _pins(
+    check: Checker,
+    where: tuple,
+    body: dict,
+    dtype: DeviceType,
+    name: str,
+    buses: frozenset[str],
+    owner: dict[int, str],
+) -> dict[str, int]:
+    if not dtype.pins:
+        return {}
+    if dtype.pins == ("pin",):
+        wanted = {"pin": ((*where, "pin"), body.get("pin"))} if "pin" in body else {}
+    else:
+        raw = body.get("pins")
+        if raw is None or check.mapping((*where, "pins"), raw, required=dtype.pins) is None:
+            return {}
+        wanted = {role: ((*where, "pins", role), raw[role]) for role in dtype.pins if role in raw}
+    pins: dict[str, int] = {}
+    for role, (keypath, value) in wanted.items():
+        try:
+            bcm = pinmap.parse_pin(value)
+        except ValueError as err:
+            check.fail(keypath, str(err))
+            continue
+        bus = next((b for b in sorted(buses) if bcm in pinmap.BUS_PINS[b]), None)
+        if bus:
+            check.fail(keypath, f"GPIO{bcm} is used by the {bus} bus, which this kit enables")
+        elif bcm in owner:
+            check.fail(keypath, f"GPIO{bcm} is already used by '{owner[bcm]}'")
+        else:
+            owner[bcm] = name
+            pins[role] = bcm
+    return pins
+
+
+def _option(check: Checker, keypath: tuple, value: Any, kind: str) -> Any:
+    if kind == "bool":
+        return check.boolean(keypath, value)
+    if kind == "int":
+        return check.integer(keypath, value, low=0, high=7)
+    return check.number(keypath, value, low=0)

@@ -1,0 +1,113 @@
+"""The tour plan: the stops of a tour (date, venue, municipality), read from `tour.yaml`.
+
+A session's stop is looked up here by name; an unknown name becomes a stop of type `other`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from devices.yamlsource import Checker, Problem, SourceError, read
+
+VENUE_TYPES = (
+    "library",
+    "youth_house",
+    "school",
+    "youth_movement",
+    "care_centre",
+    "company",
+    "public_space",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Stop:
+    name: str
+    venue_type: str
+    municipality: str
+    postcode: str | None = None
+    date: dt.date | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The `stop` object of a session snapshot (listing-api.md)."""
+        body = {"name": self.name, "venue_type": self.venue_type, "municipality": self.municipality}
+        if self.postcode:
+            body["postcode"] = self.postcode
+        return body
+
+
+@dataclass(frozen=True)
+class Tour:
+    name: str | None
+    stops: tuple[Stop, ...]
+
+    def find(self, name: str) -> Stop | None:
+        wanted = name.strip().casefold()
+        return next((s for s in self.stops if s.name.casefold() == wanted), None)
+
+    def on(self, day: dt.date) -> list[Stop]:
+        return [s for s in self.stops if s.date == day]
+
+
+def stop_for(name: str, tour: Tour | None) -> Stop:
+    """The tour's stop of that name, else free text: venue type `other`, municipality unknown."""
+    found = tour.find(name) if tour else None
+    return found or Stop(name.strip(), "other", "onbekend")
+
+
+def load_tour(path: str | os.PathLike) -> tuple[Tour | None, list[Problem]]:
+    try:
+        doc = read(path)
+    except SourceError as err:
+        return None, err.problems
+    check = Checker(doc)
+    top = check.mapping((), doc.data, required=["stops"], optional=["name"], what="tour plan")
+    if top is None:
+        return None, check.problems
+    name = check.text(("name",), top["name"], max_len=200) if "name" in top else None
+    stops = []
+    if check.sequence(("stops",), top.get("stops"), min_items=1) is not None:
+        for i, item in enumerate(top["stops"]):
+            stop = _stop(check, ("stops", i), item)
+            if stop:
+                stops.append(stop)
+    if check.problems:
+        return None, check.problems
+    return Tour(name, tuple(stops)), []
+
+
+def _stop(check: Checker, where: tuple, item: Any) -> Stop | None:
+    body = check.mapping(
+        where,
+        item,
+        required=["name", "venue_type", "municipality"],
+        optional=["postcode", "date"],
+        what="stop",
+    )
+    if body is None:
+        return None
+    name = check.text((*where, "name"), body.get("name"), max_len=200)
+    venue = check.choice((*where, "venue_type"), body.get("venue_type"), VENUE_TYPES)
+    town = check.text((*where, "municipality"), body.get("municipality"), max_len=200)
+    postcode = None
+    if "postcode" in body:
+        raw = body["postcode"]
+        raw = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+        postcode = check.text(
+            (*where, "postcode"),
+            raw,
+            max_len=4,
+            pattern=r"\d{4}",
+            hint='must be four digits, like "9990"',
+        )
+    date = body.get("date")
+    if (date is not None and not isinstance(date, dt.date)) or isinstance(date, dt.datetime):
+        check.fail((*where, "date"), "date must be a day like 2026-02-12")
+        date = None
+    if name and venue and town:
+        return Stop(name, venue, town, postcode, date)
+    return None

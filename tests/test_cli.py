@@ -1,0 +1,41 @@
+"""The command line's shape: every command of DESIGN.md is there, and usage errors exit 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.cli import build_parser, main
+
+COMMANDS = [
+    ["run", "--simulate"],
+    ["validate"],
+    ["devices", "list"],
+    ["devices", "check", "--simulate"],
+    ["devices", "watch", "distance"],
+    ["devices", "wiring", "led", "--png", "x.png"],
+    ["session", "start", "--workshop", "w", "--stop", "s"],
+    ["session", "count", "abc", "--band", "10-13"],
+    ["session", "end", "abc"],
+    ["sessions", "--json"],
+    ["sync"],
+    ["export", "--csv", "f.csv"],
+    ["report", "--png", "r.png"],
+    ["pin"],
+    ["enroll", "--listing", "http://x", "--kiosk-id", "k", "--token-file", "t"],
+    ["workshops", "import", "p"],
+    ["workshops", "card", "reactiespel", "--png", "c.png"],
+]
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_every_documented_command_parses(argv):
+    args = build_parser().parse_args(["--config", "k.yaml", *argv])
+    assert args.command == argv[0]
+    assert callable(args.handler)
+
+
+def test_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["fly"])
+    assert exc.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
