@@ -19,6 +19,17 @@ class Condition:
 
 _ANALOG = frozenset({"mcp3008", "cpu_temperature", "light_sensor", "distance_sensor"})
 
+
+@dataclass(frozen=True)
+class Check:
+    """A hardware condition that proves a step works, e.g. distance below 20 cm for 1 s."""
+
+    device: str
+    condition: str
+    threshold: float | None = None
+    seconds: float = 0.0
+
+
 CONDITIONS: dict[str, Condition] = {
     "pressed": Condition(frozenset({"button"})),
     "released": Condition(frozenset({"button"})),

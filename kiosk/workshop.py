@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from devices.checks import CONDITIONS
+from devices.checks import CONDITIONS, Check
 from devices.kitconfig import KitSpec, Text
 from devices.yamlsource import Checker, Document, Problem, SourceError, did_you_mean, read
 
@@ -31,16 +31,6 @@ class Material:
     name: Text
     count: int
     recycled: bool
-
-
-@dataclass(frozen=True)
-class Check:
-    """A hardware condition that proves a step works, e.g. distance below 20 cm for 1 s."""
-
-    device: str
-    condition: str
-    threshold: float | None = None
-    seconds: float = 0.0
 
 
 @dataclass(frozen=True)
