@@ -30,7 +30,8 @@ HINT_MAX = 300
 class Material:
     name: Text
     count: int
-    recycled: bool
+    recycled: bool  # reused from packaging or scrap: STEM need not be high-tech
+    low_cost: bool = False  # cheap and easy to find (a shop, a drawer at home)
 
 
 @dataclass(frozen=True)
@@ -205,14 +206,15 @@ class _Parser(Checker):
         result = []
         for i, item in enumerate(value):
             where = ("materials", i)
-            if self.mapping(where, item, required=["name"], optional=["count", "recycled"],
+            if self.mapping(where, item, required=["name"], optional=["count", "recycled", "low_cost"],
                             what="material") is None:  # fmt: skip
                 continue
             name = self.lang((*where, "name"), item.get("name"), 80)
             count = self.integer((*where, "count"), item.get("count", 1), low=1, high=100)
             recycled = self.boolean((*where, "recycled"), item.get("recycled", False))
-            if name and count is not None and recycled is not None:
-                result.append(Material(name, count, recycled))
+            cheap = self.boolean((*where, "low_cost"), item.get("low_cost", False))
+            if name and count is not None and recycled is not None and cheap is not None:
+                result.append(Material(name, count, recycled, cheap))
         return tuple(result)
 
     def texts(self, keypath: tuple, value: Any) -> tuple[Text, ...]:

@@ -3,7 +3,7 @@
 Import everything from here: `from kiosk.journal import Journal, BANDS, DiskFull, ...`.
 """
 
-from kiosk.journal.core import DEFAULT_KIOSK_ID, Journal, SessionSummary
+from kiosk.journal.core import DEFAULT_KIOSK_ID, Journal, SessionSummary, workshop_ref
 from kiosk.journal.errors import (
     BANDS,
     GENDERS,
@@ -31,10 +31,11 @@ __all__ = [
     "InvalidInput",
     "Journal",
     "JournalError",
-    "Notice",
     "NothingToUndo",
+    "Notice",
     "SessionClosed",
     "SessionSummary",
     "UnknownSession",
     "journal_path",
+    "workshop_ref",
 ]

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.clock import CORRECTED, NTP, UNSYNCED, Clock, Stamp
+from kiosk.clock import CORRECTED, NTP, Clock, Stamp
 from kiosk.journal import snapshot as snap
+from kiosk.journal import timefix
 from kiosk.journal.errors import (
     BANDS,
     GENDERS,
@@ -26,15 +27,28 @@ from kiosk.journal.errors import (
     InvalidBand,
     InvalidGender,
     InvalidInput,
-    JournalError,
     NothingToUndo,
     SessionClosed,
     UnknownSession,
 )
 from kiosk.journal.files import Notice, ensure_data_dir, journal_path, open_or_replace
 from kiosk.tour import Stop
+from kiosk.workshop import Workshop
 
 DEFAULT_KIOSK_ID = "mobilab-demo"
+
+
+def workshop_ref(workshop: Workshop) -> dict[str, Any]:
+    """What a session records of its workshop: the snapshot's `workshop` object."""
+    title = {"nl": workshop.title.nl}
+    if workshop.title.en:
+        title["en"] = workshop.title.en
+    return {
+        "id": workshop.id,
+        "version": workshop.version,
+        "title": title,
+        "typical_age_range": str(workshop.age_range),
+    }
 
 
 @dataclass(frozen=True)
@@ -138,7 +152,9 @@ class Journal:
             wid, version = str(workshop["id"]), str(workshop["version"])
             title, ages = dict(workshop["title"]), str(workshop["typical_age_range"])
         except (KeyError, TypeError, ValueError) as err:
-            raise InvalidInput(f"workshop needs id, version, title and typical_age_range: {err}")
+            raise InvalidInput(
+                f"workshop needs id, version, title and typical_age_range: {err}"
+            ) from err
         if "nl" not in title:
             raise InvalidInput(f"workshop '{wid}' has no Dutch title")
         sid = str(uuid.uuid4())
@@ -279,16 +295,19 @@ class Journal:
         if day is not None:
             start = dt.datetime.combine(day, dt.time()).astimezone()
             end = start + dt.timedelta(days=1)
-            where, params = "WHERE start_wall >= ? AND start_wall < ?", (
-                start.timestamp(),
-                end.timestamp(),
+            where, params = (
+                "WHERE start_wall >= ? AND start_wall < ?",
+                (
+                    start.timestamp(),
+                    end.timestamp(),
+                ),
             )
         with self._reading() as conn:
             built = self._build(conn, f"{where} ORDER BY start_wall, rowid", params)
         return [_summary(s, sync) for s, sync in built]
 
     def unconfirmed(self, limit: int = 500) -> list[dict[str, Any]]:
-        """Snapshots the listing has not confirmed, minus those needing attention at that revision."""
+        """Snapshots the listing has not confirmed, except those needing attention as they are."""
         with self._reading() as conn:
             built = self._build(
                 conn,
@@ -337,10 +356,9 @@ class Journal:
             raw = self.clock.now()
             if raw.source == NTP:
                 return self._apply_ntp(conn, raw)
-            known = conn.execute("SELECT 1 FROM clock_fixes WHERE boot = ?", (raw.boot,))
-            if known.fetchone():
+            if timefix.delta_for(conn, raw.boot) is not None:
                 return 0  # the first proof for this boot stands
-            return self._correct_boot(conn, raw, raw.wall + offset_s - raw.mono, source)
+            return timefix.correct_boot(conn, raw, raw.wall + offset_s - raw.mono, source)
 
     def _check_clock(self) -> None:
         """At open: if the clock is synchronised now, correct this boot's earlier records."""
@@ -355,36 +373,12 @@ class Journal:
             if not self._ntp_applied:
                 self._apply_ntp(conn, raw)
             return raw
-        fix = conn.execute("SELECT delta FROM clock_fixes WHERE boot = ?", (raw.boot,)).fetchone()
-        return Stamp(raw.mono + fix[0], CORRECTED, raw.boot, raw.mono) if fix else raw
+        delta = timefix.delta_for(conn, raw.boot)
+        return raw if delta is None else Stamp(raw.mono + delta, CORRECTED, raw.boot, raw.mono)
 
     def _apply_ntp(self, conn: sqlite3.Connection, raw: Stamp) -> int:
         self._ntp_applied = True
-        return self._correct_boot(conn, raw, raw.wall - raw.mono, "ntp")
-
-    def _correct_boot(self, conn: sqlite3.Connection, raw: Stamp, delta: float, source: str) -> int:
-        conn.execute(
-            "INSERT OR REPLACE INTO clock_fixes (boot, delta, source, fixed_at) VALUES (?,?,?,?)",
-            (raw.boot, delta, source, raw.mono + delta),
-        )
-        args = {"d": delta, "b": raw.boot, "u": UNSYNCED, "c": CORRECTED}
-        corrected = set()
-        for end in ("start", "end"):
-            ids = conn.execute(
-                f"SELECT id FROM sessions WHERE {end}_boot = :b AND {end}_source = :u", args
-            ).fetchall()
-            corrected.update(i for (i,) in ids)
-            conn.execute(
-                f"UPDATE sessions SET {end}_wall = {end}_mono + :d, {end}_source = :c, "
-                f"revision = revision + 1 WHERE {end}_boot = :b AND {end}_source = :u",
-                args,
-            )
-        for table in ("taps", "progress"):
-            conn.execute(
-                f"UPDATE {table} SET wall = mono + :d, source = :c WHERE boot = :b AND source = :u",
-                args,
-            )
-        return len(corrected)
+        return timefix.correct_boot(conn, raw, raw.wall - raw.mono, "ntp")
 
     # -- lookups ----------------------------------------------------------------------------
 
@@ -420,6 +414,3 @@ def _summary(s: dict[str, Any], sync: dict[str, Any]) -> SessionSummary:
         confirmed_revision=sync["confirmed_revision"],
         attention=sync["attention"],
     )
-
-
-__all__ = ["DEFAULT_KIOSK_ID", "Journal", "JournalError", "SessionSummary"]

@@ -21,6 +21,8 @@ class JournalError(Exception):
 class DiskFull(JournalError):
     """The journal could not grow: the write was refused and nothing earlier was lost."""
 
+    key = "journal.disk_full"  # the facilitator's screen text in the catalogues
+
 
 class UnknownSession(JournalError, LookupError):
     pass

@@ -90,7 +90,8 @@ def v2_clock_fixes(conn: sqlite3.Connection) -> None:
             source TEXT NOT NULL,              -- 'ntp', 'listing', ...
             fixed_at REAL NOT NULL
         );
-        CREATE INDEX sessions_unsynced_start ON sessions (start_boot) WHERE start_source = 'unsynced';
+        CREATE INDEX sessions_unsynced_start ON sessions (start_boot)
+            WHERE start_source = 'unsynced';
         CREATE INDEX sessions_unsynced_end ON sessions (end_boot) WHERE end_source = 'unsynced';
         CREATE INDEX taps_unsynced ON taps (boot) WHERE source = 'unsynced';
         CREATE INDEX progress_unsynced ON progress (boot) WHERE source = 'unsynced'

@@ -91,8 +91,8 @@ def build(
     counts, steps = attendance(conn, ids), progress(conn, ids)
     out = []
     for r in rows:
-        (sid, wid, version, title, ages, stop, venue, town, postcode, status,
-         start, start_source, end, end_source, revision, confirmed, attention, attention_rev) = r  # fmt: skip
+        (sid, wid, version, title, ages, stop, venue, town, postcode, status, start,
+         start_source, end, end_source, revision, confirmed, attention, attn_rev) = r  # fmt: skip
         stop_json = {"name": stop, "venue_type": venue, "municipality": town}
         if postcode:
             stop_json["postcode"] = postcode
@@ -119,7 +119,7 @@ def build(
         }
         sync = {
             "confirmed_revision": confirmed,
-            "attention": attention if attention_rev is not None and attention_rev >= revision else None,
+            "attention": attention if (attn_rev or 0) >= revision else None,
         }
         out.append((snapshot, sync))
     return out
