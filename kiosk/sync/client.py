@@ -32,7 +32,11 @@ class SyncError(Exception):
 
 
 class NotConfigured(SyncError):
-    """No listing URL or token file in the config, or the token file is unusable."""
+    """No listing URL or token file in the config."""
+
+
+class TokenFileError(SyncError):
+    """The token file is missing, unreadable, not one token, or readable by others."""
 
 
 class Unauthorized(SyncError):
@@ -81,17 +85,17 @@ def read_token(path: Path) -> str:
     try:
         info = os.stat(path)
     except OSError as err:
-        raise NotConfigured(f"cannot read the token file {path}: {err.strerror}") from None
+        raise TokenFileError(f"cannot read the token file {path}: {err.strerror}") from None
     if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise NotConfigured(
+        raise TokenFileError(
             f"the token file {path} can be read by others (mode {stat.filemode(info.st_mode)}); "
             f"it must be owner-only: chmod 600 {path}"
         )
     if info.st_size > MAX_TOKEN_BYTES:
-        raise NotConfigured(f"the token file {path} is too large to be a token")
+        raise TokenFileError(f"the token file {path} is too large to be a token")
     token = path.read_text(encoding="utf-8").strip()
     if not token or any(c.isspace() for c in token):
-        raise NotConfigured(f"the token file {path} does not hold one token")
+        raise TokenFileError(f"the token file {path} does not hold one token")
     return token
 
 

@@ -158,7 +158,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _forward(self, body: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
         conn = http.client.HTTPConnection(*self.owner.upstream, timeout=30)
         try:
-            headers = {k: v for k, v in self.headers.items() if k.lower() != "connection"}
+            skip = ("connection", "content-length")  # http.client sets the body's own length
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in skip}
             conn.request(self.command, self.path, body=body or None, headers=headers)
             response = conn.getresponse()
             return response.status, response.getheaders(), response.read()
