@@ -345,6 +345,22 @@ class Journal:
                 (str(detail)[:2000], revision, sid),
             )
 
+    def mark_confirmed_many(self, confirmed: list[tuple[str, int]]) -> None:
+        """mark_confirmed for a whole batch answer, in one durable transaction."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE sessions SET confirmed_revision = MAX(confirmed_revision, ?) WHERE id = ?",
+                [(rev, str(sid).lower()) for sid, rev in confirmed],
+            )
+
+    def requeue(self, session_ids: list[str]) -> None:
+        """The listing lacks these sessions' confirmed revisions: forget them, so they resend."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE sessions SET confirmed_revision = 0 WHERE id = ?",
+                [(str(sid).lower(),) for sid in session_ids],
+            )
+
     # -- clock ------------------------------------------------------------------------------
 
     def apply_clock_offset(self, offset_s: float, source: str) -> int:
