@@ -76,13 +76,15 @@ class App:
     def simulate(self) -> bool:
         return self.services.simulate
 
-    def go(self, screen: Screen) -> None:
-        """Make a screen current (leave the old one, enter the new one), never raising."""
-        old = self.screen
-        self.guard(old.leave)
+    def go(self, screen: Screen, *, enter: bool = True) -> None:
+        """Make a screen current (leave the old one, enter the new one), never raising.
+
+        enter=False resumes a screen exactly as it was (attract mode giving it back)."""
+        self.guard(self.screen.leave)
         self.screen = screen
         self.dirty = True
-        self.guard(screen.enter)
+        if enter:
+            self.guard(screen.enter)
 
     def home(self, notice: str | None = None) -> None:
         from kiosk.ui.home import HomeScreen
