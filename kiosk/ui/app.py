@@ -156,8 +156,6 @@ class App:
             event = events.get_nowait()
             if self.guard(lambda e=event: self.screen.device(e)) is True:
                 self.dirty = True
-            if self.panel and self.panel.visible and self.panel.device(event):
-                self.dirty = True
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.NOEVENT:
@@ -216,10 +214,10 @@ class App:
         if self.panel and self.panel.visible:
             self.panel.render(surface)
         if self.notice_text:
-            box = pygame.Rect(80, 6, theme.WIDTH - 160, 52)
-            pygame.draw.rect(surface, theme.WARN_LIGHT, box, border_radius=10)
-            pygame.draw.rect(surface, theme.WARN, box, width=2, border_radius=10)
-            text_box(surface, self.notice_text, box.inflate(-20, -6), 18, theme.INK, bold=True)
+            box = pygame.Rect(0, 0, theme.WIDTH, 76)  # over the heading, the full width
+            pygame.draw.rect(surface, theme.WARN_LIGHT, box)
+            pygame.draw.line(surface, theme.WARN, box.bottomleft, box.bottomright, 3)
+            text_box(surface, self.notice_text, box.inflate(-32, -8), 20, theme.INK, bold=True)
         self.display.present()
         self.dirty = False
 

@@ -74,7 +74,7 @@ class FacilitatorScreen(Screen):
             ("facilitator.startup", t("ui.facilitator.startup"), self.startup, ""),
             ("facilitator.language", t("ui.facilitator.language", lang=other.upper()),
              lambda: app.set_language(other), ""),
-            ("facilitator.leave", t("ui.facilitator.leave"), self.leave, ""),
+            ("facilitator.leave", t("ui.facilitator.leave"), self.leave_kiosk, ""),
             ("facilitator.poweroff", t("ui.facilitator.poweroff"), self.poweroff, "danger"),
         ]  # fmt: skip
         buttons = [
@@ -138,7 +138,7 @@ class FacilitatorScreen(Screen):
 
         self.app.go(StartupScreen(self.app))
 
-    def leave(self) -> None:
+    def leave_kiosk(self) -> None:
         self.app.go(ConfirmScreen(self.app, self, self.t("ui.facilitator.leave_q"), self.app.quit))
 
     def poweroff(self) -> None:

@@ -54,20 +54,20 @@ class HomeScreen(Screen):
         stop = app.stop.name if app.stop else t("ui.home.pick_stop")
         top = 64
         buttons = [
-            Button("home.stop", pygame.Rect(16, top, 240, 64), stop, self.pick_stop,
+            Button("home.stop", pygame.Rect(16, top, 200, 64), stop, self.pick_stop,
                    detail=t("ui.home.stop"), size=18),
         ]  # fmt: skip
-        x = 264
+        x = 224
         for key in FILTERS:
             text = t("ui.home.all") if key == "all" else t(f"ui.band.{key}")
             kind = "selected" if self.filter == key else "normal"
-            buttons.append(Button(f"home.age.{key}", pygame.Rect(x, top, 64, 64), text,
+            buttons.append(Button(f"home.age.{key}", pygame.Rect(x, top, 72, 64), text,
                                   lambda k=key: self.set_filter(k), kind, size=18))  # fmt: skip
-            x += 70
+            x += 78
         other = "en" if app.text.lang == "nl" else "nl"
-        buttons.append(Button("home.lang", pygame.Rect(x + 2, top, 72, 64), other.upper(),
+        buttons.append(Button("home.lang", pygame.Rect(x + 2, top, 64, 64), other.upper(),
                               lambda: app.set_language(other), size=22))  # fmt: skip
-        buttons.append(Button("home.facilitator", pygame.Rect(x + 82, top, 102, 64),
+        buttons.append(Button("home.facilitator", pygame.Rect(x + 74, top, 784 - x - 74, 64),
                               t("ui.home.facilitator"), self.facilitator, size=16))  # fmt: skip
         if app.session is not None:
             title = app.session.workshop.title.get(app.text.lang)
@@ -86,18 +86,20 @@ class HomeScreen(Screen):
             shown = shown[start : start + per_page - 1]
         result = []
         for i, workshop in enumerate(shown):
-            rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 132, 248, 124)
+            rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 166, 248, 156)
             result.append(WorkshopTile(workshop, rect, self))
         if pages > 1:
             i = len(shown)
-            rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 132, 248, 124)
+            rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 166, 248, 156)
             result.append(Button("home.more", rect, self.t("ui.home.more", page=self.page + 1,
                                  pages=pages), self.next_page))  # fmt: skip
         return result
 
     def draw(self, surface: pygame.Surface) -> None:
         count = len(self.workshops())
-        heading(surface, self.t("home.heading"), self.t("home.count", count=count))
+        heading(surface, self.t("home.heading"))
+        text_box(surface, self.t("home.count", count=count), pygame.Rect(484, 14, 300, 40), 18,
+                 theme.MUTED, align="right")  # fmt: skip
         if count == 0:
             text_box(surface, self.t("ui.home.none"), pygame.Rect(16, 160, 768, 120), 22,
                      theme.MUTED)  # fmt: skip
@@ -153,8 +155,8 @@ class WorkshopTile(Button):
         inner = r.inflate(-28, -16).move(4, 0)
         text_box(surface, w.title.get(self.lang), pygame.Rect(inner.x, inner.y, inner.w, 30), 21,
                  theme.INK, bold=True, align="left")  # fmt: skip
-        text_box(surface, w.summary.get(self.lang), pygame.Rect(inner.x, inner.y + 32, inner.w, 44),
-                 14, theme.MUTED, align="left", valign="top")  # fmt: skip
+        text_box(surface, w.summary.get(self.lang), pygame.Rect(inner.x, inner.y + 34, inner.w, 64),
+                 15, theme.MUTED, align="left", valign="top")  # fmt: skip
         ages = self.t("workshop.ages", ages=w.age_range)
         minutes = self.t("workshop.minutes", minutes=w.duration_min)
         text_box(surface, f"{ages} · {minutes}", pygame.Rect(inner.x, inner.bottom - 22, inner.w,

@@ -30,13 +30,18 @@ def picture(path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         return None
 
 
-@lru_cache(maxsize=16)
+_wirings: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
+
+
 def wiring(spec, size: tuple[int, int]) -> pygame.Surface | None:
-    """The kit's wiring picture of one device (devices.wiring), fitted to size."""
+    """The kit's wiring picture of one device (devices.wiring), fitted to size (cached)."""
     from devices import wiring as drawing
 
-    try:
-        return fit_into(drawing.render(spec), size)
-    except Exception:
-        log.exception("wiring picture of %s", spec.name)
-        return None
+    key = (spec.name, size)
+    if key not in _wirings:
+        try:
+            _wirings[key] = fit_into(drawing.render(spec), size)
+        except Exception:
+            log.exception("wiring picture of %s", spec.name)
+            _wirings[key] = None
+    return _wirings[key]

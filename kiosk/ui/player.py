@@ -19,6 +19,7 @@ HINT_AFTER_S = 45
 POLL_S = 0.1
 CHECK_BOX = pygame.Rect(16, 330, 420, 70)  # where the check shows: green when met
 PICTURE_BOX = pygame.Rect(452, 84, 332, 316)
+HINT_TOP = 236  # the hint takes the lower part of the text column
 
 
 class PlayerScreen(Screen):
@@ -107,8 +108,8 @@ class PlayerScreen(Screen):
         buttons = []
         if step.variants and self.variant is None:
             for i, v in enumerate(step.variants[:3]):
-                buttons.append(Button(f"player.choice.{v.id}", pygame.Rect(16, 84 + i * 100, 420,
-                               92), v.title.get(self.app.text.lang), lambda i=i: self.choose(i),
+                buttons.append(Button(f"player.choice.{v.id}", pygame.Rect(16, 84 + i * 106, 768,
+                               98), v.title.get(self.app.text.lang), lambda i=i: self.choose(i),
                                detail=v.text.get(self.app.text.lang), size=20))  # fmt: skip
         elif step.variants:
             buttons.append(Button("player.rechoose", pygame.Rect(452, 336, 332, 64),
@@ -136,7 +137,8 @@ class PlayerScreen(Screen):
                 + self.workshop.title.get(lang))  # fmt: skip
         if not (step.variants and self.variant is None):
             text = self.variant.text.get(lang) if self.variant else step.text.get(lang)
-            text_box(surface, text, pygame.Rect(16, 84, 420, 236), 26, theme.INK, align="left",
+            height = (HINT_TOP - 8 if self.hint_shown and not self.passed else CHECK_BOX.y) - 84
+            text_box(surface, text, pygame.Rect(16, 84, 420, height), 26, theme.INK, align="left",
                      valign="top")  # fmt: skip
         self.draw_picture(surface)
         if self.check is not None:
@@ -164,10 +166,13 @@ class PlayerScreen(Screen):
             text_box(surface, self.t("ui.player.passed"), box, 34, theme.ACCENT_INK, bold=True)
             return
         if self.hint_shown:
-            hint_box = box.union(pygame.Rect(16, 250, 420, 10))
-            pygame.draw.rect(surface, theme.WARN_LIGHT, hint_box, border_radius=12)
-            text = self.t("ui.player.stuck") + " " + self.hint.get(self.app.text.lang)
-            text_box(surface, text, hint_box.inflate(-16, -8), 18, theme.INK, align="left")
+            area = pygame.Rect(16, HINT_TOP, 420, box.bottom - HINT_TOP)
+            pygame.draw.rect(surface, theme.WARN_LIGHT, area, border_radius=12)
+            inner = area.inflate(-20, -14)
+            text_box(surface, self.t("ui.player.stuck"), pygame.Rect(inner.x, inner.y, inner.w, 30),
+                     22, theme.WARN, bold=True, align="left")  # fmt: skip
+            text_box(surface, self.hint.get(self.app.text.lang), pygame.Rect(inner.x, inner.y + 34,
+                     inner.w, inner.h - 34), 22, theme.INK, align="left", valign="top")  # fmt: skip
             return
         pygame.draw.rect(surface, theme.DISABLED, box, border_radius=12)
         text_box(surface, self.reason(), pygame.Rect(box.x + 12, box.y, box.w - 176, box.h), 17,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from kiosk.ui import theme
+from kiosk.ui.intro import device_label
 from kiosk.ui.widgets import Button, text_box
 
 AREA = pygame.Rect(500, 0, 300, 480)
@@ -77,7 +78,8 @@ class SimPanel:
         for name, kind in self.devices:
             value = self.values[name]
             shown = "" if kind in TOGGLES or kind == "light_sensor" else f"{value:g}"
-            text_box(surface, name, pygame.Rect(508, y + 4, 136, 30), 16, theme.NIGHT_INK,
+            text_box(surface, device_label(self.app, name), pygame.Rect(508, y + 4, 136, 30), 16,
+                     theme.NIGHT_INK,
                      bold=True, align="left")  # fmt: skip
             text_box(surface, shown, pygame.Rect(508, y + 32, 136, 26), 15, theme.NIGHT_INK,
                      align="left")  # fmt: skip
@@ -108,6 +110,3 @@ class SimPanel:
         else:
             self.nudge(names[0], kind, arg)
         return True
-
-    def device(self, event) -> bool:
-        return False
