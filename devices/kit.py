@@ -23,6 +23,7 @@ from devices.simulator import Simulator
 
 __all__ = ["DeviceEvent", "Kit", "KitError", "Reading"]
 
+WAITING = "waiting for the first reading"
 SAMPLE_PERIOD_S = 0.1  # the sampler's rate: 10 Hz is live enough for a hand over a sensor
 # A sampled reading is only an event when it moved this much (an idle kiosk stays idle).
 MEANINGFUL = {"distance_sensor": 1.0, "light_sensor": 0.05, "mcp3008": 0.01, "cpu_temperature": 0.5}
@@ -30,7 +31,10 @@ MEANINGFUL = {"distance_sensor": 1.0, "light_sensor": 0.05, "mcp3008": 0.01, "cp
 
 @dataclass(frozen=True)
 class DeviceEvent:
-    """Something a device did: pressed, released, held, motion, no_motion, reading, (dis)connected."""
+    """Something a device did.
+
+    kind: pressed, released, held, motion, no_motion, reading, connected, disconnected.
+    """
 
     device: str
     kind: str
@@ -159,7 +163,7 @@ class Kit:
             with self._lock:
                 sample = self._samples.get(name)
             if sample is None:
-                sample = parts.Sample(None, False, "no reading yet")
+                sample = parts.Sample(None, True, WAITING)
         else:
             sample = parts.read(spec, self._devices[name])
         unit = parts.UNITS.get(spec.type, "")

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 
 from devices import parts
-from devices.kit import Kit
+from devices.kit import WAITING, Kit
 
 SETTLE_S = 3.0  # long enough for a sonar to miss its echoes three times, or answer
 
@@ -32,7 +32,7 @@ def selftest(kit: Kit, *, settle_s: float = SETTLE_S) -> list[Result]:
 
 def _settled(kit: Kit, name: str) -> bool:
     reading = kit.reading(name)
-    return reading.value is not None or reading.reason not in (None, "no reading yet")
+    return reading.value is not None or reading.reason not in (None, WAITING)
 
 
 def _result(kit: Kit, name: str) -> Result:

@@ -93,16 +93,18 @@ class TriggerPin(MockPWMPin):
         self.echo_pin = echo_pin
         self.distance_m = distance_m
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # gpiozero's thread pings while the kit may be closing
 
     def _set_state(self, value):
         super()._set_state(value)
         if value and self.distance_m is not None and self.echo_pin is not None:
-            if self._thread is not None:
-                self._thread.join()
-            self._thread = threading.Thread(
-                target=self._echo, args=(2 * self.distance_m / SPEED_OF_SOUND,), daemon=True
-            )
-            self._thread.start()
+            with self._lock:
+                if self._thread is not None:
+                    self._thread.join()
+                self._thread = threading.Thread(
+                    target=self._echo, args=(2 * self.distance_m / SPEED_OF_SOUND,), daemon=True
+                )
+                self._thread.start()
 
     def _echo(self, seconds: float) -> None:
         time.sleep(0.0005)  # the sensor's burst of 8 pulses before the echo line rises
@@ -114,8 +116,9 @@ class TriggerPin(MockPWMPin):
         self.echo_pin.drive_low()
 
     def close(self):
-        if self._thread is not None:
-            self._thread.join()
+        with self._lock:
+            if self._thread is not None:
+                self._thread.join()
         super().close()
 
 

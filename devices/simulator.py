@@ -13,8 +13,8 @@ from typing import Any
 
 from devices import parts
 from devices.kitconfig import KitSpec
-from devices.simpins import MCP3008Chip, SimFactory, TriggerPin
 from devices.simpins import ChargingPin as _ChargingPin
+from devices.simpins import MCP3008Chip, SimFactory, TriggerPin
 
 VREF = 3.3  # the MCP3008's reference: the Pi's 3.3 V rail
 SELECT_PINS = {0: 8, 1: 7}  # SPI0 chip selects CE0 and CE1

@@ -17,8 +17,10 @@ WATCH_HZ = 20
 def register(sub) -> None:
     parser = sub.add_parser("devices", help="list, self-test, watch or draw the kit's devices")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    for name, text, handler in (("list", "the kit's devices and pins", list_devices),
-                                ("check", "self-test every device, one line each", check)):  # fmt: skip
+    for name, text, handler in (
+        ("list", "the kit's devices and pins", list_devices),
+        ("check", "self-test every device, one line each", check),
+    ):
         p = actions.add_parser(name, help=text)
         p.add_argument("--simulate", action="store_true", help="use the simulated kit")
         p.set_defaults(handler=handler)
@@ -75,6 +77,8 @@ def check(args: argparse.Namespace) -> int:
 def _show(reading: Reading) -> str:
     if not reading.connected:
         return f"not connected: {reading.reason}"
+    if reading.value is None and reading.reason:
+        return reading.reason
     value = reading.value
     if isinstance(value, bool):
         value = "on" if value else "off"
