@@ -108,7 +108,7 @@ def build(spec: DeviceSpec, factory, *, sensor_file: str = CPU_SENSOR):
         case "traffic_lights":
             return gpiozero.TrafficLights(p["red"], p["amber"], p["green"], **kw)
         case "motion_sensor":
-            return gpiozero.MotionSensor(p["pin"], partial=True, **kw)
+            return gpiozero.MotionSensor(p["pin"], **kw)  # its first read waits one sample
         case "light_sensor":
             return LDR(
                 p["pin"],
