@@ -116,7 +116,7 @@ def test_outputs_drive_their_pins(kit, factory):
         ("speaker", 5000),
         ("traffic_lights", "blue"),
         ("button", True),
-    ],  # fmt: skip
+    ],
 )
 def test_a_wrong_output_value_is_one_clear_error(kit, name, value):
     with pytest.raises(ValueError, match=f"'{name}'"):
@@ -175,7 +175,7 @@ def test_no_permission_names_the_gpio_group():
 def test_the_real_factory_never_falls_back_to_mock_pins(spec, monkeypatch):
     monkeypatch.setattr(Device, "pin_factory", None)
     monkeypatch.setenv("GPIOZERO_PIN_FACTORY", "lgpio")
-    with pytest.raises(KitError, match="lgpio pin factory.*--simulate"):
+    with pytest.raises(KitError, match=r"lgpio pin factory.*--simulate"):
         Kit(spec)
     monkeypatch.setenv("GPIOZERO_PIN_FACTORY", "bogus")
     with pytest.raises(KitError, match="bogus is not a gpiozero pin factory"):

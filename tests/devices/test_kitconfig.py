@@ -53,7 +53,7 @@ def test_same_pin_twice_names_the_first_owner(tmp_path):
 
 
 def test_adc_without_the_spi_bus_says_to_enable_it(tmp_path):
-    spec, problems, path = _load(tmp_path, "devices:\n  knob:\n    type: mcp3008\n")
+    _, problems, path = _load(tmp_path, "devices:\n  knob:\n    type: mcp3008\n")
     assert problems == [f"{path}:3:11: a mcp3008 needs the spi bus: add it to 'buses'"]
 
 
