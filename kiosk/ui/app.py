@@ -40,6 +40,10 @@ class Clock:
     def now(self) -> float:
         return time.monotonic() + self.offset
 
+    def since(self, monotonic: float) -> float:
+        """A time.monotonic() stamp (a device event's) on this clock."""
+        return monotonic + self.offset
+
     def advance(self, seconds: float) -> None:
         self.offset += seconds
 

@@ -35,11 +35,11 @@ _wirings: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
 
 def wiring(spec, size: tuple[int, int]) -> pygame.Surface | None:
     """The kit's wiring picture of one device (devices.wiring), fitted to size (cached)."""
-    from devices import wiring as drawing
-
     key = (spec.name, size)
     if key not in _wirings:
         try:
+            from devices import wiring as drawing
+
             _wirings[key] = fit_into(drawing.render(spec), size)
         except Exception:
             log.exception("wiring picture of %s", spec.name)

@@ -6,6 +6,8 @@ hint shows ("Lukt het niet?"). Steps and passed checks are written to the journa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
 from devices.checks import CheckMonitor
@@ -77,7 +79,7 @@ class PlayerScreen(Screen):
     def device(self, event) -> bool:
         if self.monitor is None or event.device != self.check.device:
             return False
-        self.monitor.feed(event)
+        self.monitor.feed(replace(event, at=self.app.clock.since(event.at)))
         return self.evaluate(self.app.clock.now())
 
     def tick(self, now: float) -> bool:

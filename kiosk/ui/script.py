@@ -23,8 +23,9 @@ from devices.yamlsource import Checker, Problem, SourceError, read
 from kiosk.ui.display import parse_size
 
 ACTIONS = ("tap", "key", "set", "wait", "screenshot", "assert", "size")
-PUMP_TURNS = 4  # loop turns after each input, so that device threads' events arrive
-PUMP_MS = 15
+PUMP_TURNS = 3  # loop turns after each input
+PUMP_MS = 10
+SETTLE_S = 0.3  # after `set`: the kit samples sensors at 10 Hz, gpiozero edges come at once
 
 
 @dataclass
@@ -97,10 +98,13 @@ class Player:
             if not self.app.running:
                 break
 
-    def pump(self) -> None:
-        for _ in range(PUMP_TURNS):
-            time.sleep(PUMP_MS / 1000)
-            self.app.turn(0)
+    def pump(self, seconds: float = 0.0) -> None:
+        """Turn the loop a few times (for `seconds` of real time at least)."""
+        end = time.monotonic() + seconds
+        turns = 0
+        while turns < PUMP_TURNS or time.monotonic() < end:
+            self.app.turn(PUMP_MS if turns else 0)
+            turns += 1
 
     def do_tap(self, widget: str) -> None:
         button = next((b for b in self.app.buttons() if b.id == widget), None)
@@ -137,7 +141,7 @@ class Player:
                     kit.simulator.set(name, value)
             except (KeyError, ValueError, TypeError) as err:
                 raise ScriptError(f"cannot set '{name}' to {value!r}: {err}") from None
-        self.pump()
+        self.pump(SETTLE_S)
 
     def do_wait(self, seconds: float) -> None:
         self.app.clock.advance(seconds)

@@ -15,6 +15,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, chip, heading, text_box
 
 AUTO_CONTINUE_S = 10
+RECHECK_S = 1.0
 ROW_H = 50
 
 
@@ -25,13 +26,19 @@ class StartupScreen(Screen):
         super().__init__(app)
         self.rows: list[tuple[str, str, bool | None]] = []  # title, detail, good
         self.problems: list[str] = []
-        self.entered = 0.0
+        self.entered = self.checked = 0.0
 
     def enter(self) -> None:
-        self.entered = self.app.clock.now()
-        self.rows = [self.kit_row(), self.journal_row(), self.clock_row(), self.sync_row()]
+        self.entered = self.checked = self.app.clock.now()
+        self.check()
         s = self.app.services
         self.problems = [str(p) for p in [*s.problems, *s.library.problems]]
+
+    def check(self) -> bool:
+        """Look again (sensors answer in their own time); True when something changed."""
+        rows = [self.kit_row(), self.journal_row(), self.clock_row(), self.sync_row()]
+        changed, self.rows = rows != self.rows, rows
+        return changed
 
     @property
     def all_good(self) -> bool:
@@ -59,7 +66,10 @@ class StartupScreen(Screen):
 
     def clock_row(self):
         source = time_source()
-        return self.t("ui.startup.clock"), self.t(f"ui.startup.clock_{source}"), source == "ntp"
+        # an unset clock is worth knowing, not a fault: records say so and are corrected later
+        return self.t("ui.startup.clock"), self.t(f"ui.startup.clock_{source}"), (
+            True if source == "ntp" else None
+        )
 
     def sync_row(self):
         journal, title = self.app.journal, self.t("ui.startup.sync")
@@ -75,7 +85,10 @@ class StartupScreen(Screen):
         if self.all_good and now - self.entered >= AUTO_CONTINUE_S:
             self.app.home()
             return True
-        return False
+        if now - self.checked < RECHECK_S:
+            return False
+        self.checked = now
+        return self.check()
 
     def build(self) -> list[Button]:
         return bar([("startup.continue", self.t("ui.startup.continue"), self.app.home, "primary")])

@@ -36,6 +36,9 @@ class Button:
     size: int = 22
     enabled: bool = True
 
+    def __post_init__(self):
+        self.enabled = self.enabled and self.action is not None  # no action: shown greyed out
+
     def hit(self, pos: tuple[int, int]) -> bool:
         return self.enabled and self.action is not None and self.rect.collidepoint(pos)
 
