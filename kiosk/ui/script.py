@@ -107,6 +107,8 @@ class Player:
             turns += 1
 
     def do_tap(self, widget: str) -> None:
+        if self.app.dirty:
+            self.app.draw()  # the widgets of the screen as it is now
         button = next((b for b in self.app.buttons() if b.id == widget), None)
         if button is None or not button.enabled:
             ids = ", ".join(b.id for b in self.app.buttons() if b.enabled)

@@ -3,6 +3,8 @@ SDL's dummy video driver, driven by the same player the headless scripts use."""
 
 from __future__ import annotations
 
+import time
+
 import pygame
 import pytest
 from gpiozero import Device
@@ -49,6 +51,14 @@ class Driver(Player):
     def region(self, rect) -> bytes:
         self.app.draw()
         return pygame.image.tobytes(self.app.display.logical.subsurface(rect), "RGB")
+
+    def until(self, condition, timeout: float = 10.0) -> bool:
+        """Turn the loop in real time until the condition holds (the kit's threads take theirs)."""
+        end = time.monotonic() + timeout
+        while not condition() and time.monotonic() < end:
+            self.app.clock.advance(0.5)  # the screens poll on the app clock
+            self.pump(0.05)
+        return condition()
 
     def button(self, widget: str):
         return next(b for b in self.app.buttons() if b.id == widget)
