@@ -33,6 +33,7 @@ def run_app(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     import pygame
 
+    from kiosk.ui import theme
     from kiosk.ui.app import App
     from kiosk.ui.display import Display
     from kiosk.ui.script import Player, ScriptError, load_script
@@ -72,3 +73,4 @@ def run_app(
     finally:
         services.close()
         pygame.quit()
+        theme.font.cache_clear()  # fonts die with pygame.quit(); a next run makes new ones

@@ -83,7 +83,7 @@ def make_driver(config, library, tmp_path):
     made: list[App] = []
 
     def make(**options) -> Driver:
-        app = make_app(options.pop("config", config), library, **options)
+        app = make_app(options.pop("config", config), options.pop("library", library), **options)
         made.append(app)
         from kiosk.ui.home import HomeScreen
 
