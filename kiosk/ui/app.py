@@ -149,10 +149,10 @@ class App:
 
     @property
     def animating(self) -> bool:
-        return self.screen.animating or self.notice_text is not None
+        return self.screen.animating
 
     def drain_kit(self) -> None:
-        """Device events, put on the queue by gpiozero's threads, handled here on the main thread."""
+        """Device events (queued by gpiozero's threads) handled here, on the main thread."""
         if self.kit is None:
             return
         events = self.kit.events

@@ -1,13 +1,13 @@
 """Headless scripts: a YAML list of inputs played into the running app, with named screenshots.
 
-  sizes: [800x480, 1920x1080]   # optional: every screenshot at each size (default: the window)
-  steps:                         # (or the file is just the list of steps)
-    - tap: home.tile.reactiespel # a widget by its id, as a real touch at its centre
-    - key: F2                    # a key by pygame's name
-    - set: {button: true}        # simulated sensors (the kit's Simulator.set)
-    - wait: 2.5                  # seconds of app time: the clock jumps, the loop turns
-    - screenshot: home           # DIR/home.png (or home-800x480.png, ... with sizes)
-    - assert: {screen: home}     # or {shown: WIDGET_ID}
+sizes: [800x480, 1920x1080]   # optional: every screenshot at each size (default: the window)
+steps:                         # (or the file is just the list of steps)
+  - tap: home.tile.reactiespel # a widget by its id, as a real touch at its centre
+  - key: F2                    # a key by pygame's name
+  - set: {button: true}        # simulated sensors (the kit's Simulator.set)
+  - wait: 2.5                  # seconds of app time: the clock jumps, the loop turns
+  - screenshot: home           # DIR/home.png (or home-800x480.png, ... with sizes)
+  - assert: {screen: home}     # or {shown: WIDGET_ID}
 """
 
 from __future__ import annotations
@@ -118,8 +118,11 @@ class Player:
         w, h = self.app.display.window.get_size()
         cx, cy = button.rect.center
         x, y = (area.x + (cx + 0.5) * scale) / w, (area.y + (cy + 0.5) * scale) / h
-        pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0.0, dy=0.0,
-                                             touch_id=1, finger_id=0, pressure=1.0))  # fmt: skip
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.FINGERDOWN, x=x, y=y, dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0
+            )
+        )
         self.pump()
 
     def do_key(self, name: str) -> None:
@@ -127,8 +130,9 @@ class Player:
             code = pygame.key.key_code(name)
         except ValueError:
             raise ScriptError(f"unknown key '{name}'") from None
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="",
-                                             scancode=0))  # fmt: skip
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)
+        )
         self.pump()
 
     def do_set(self, values: dict) -> None:

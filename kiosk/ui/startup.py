@@ -50,8 +50,12 @@ class StartupScreen(Screen):
             return self.t("ui.startup.kit"), app.services.kit_error or "", False
         readings = app.kit.readings()
         missing = [name for name, r in readings.items() if not r.connected]
-        detail = self.t("ui.startup.kit_detail", factory=app.kit.factory_name,
-                        ok=len(readings) - len(missing), total=len(readings))  # fmt: skip
+        detail = self.t(
+            "ui.startup.kit_detail",
+            factory=app.kit.factory_name,
+            ok=len(readings) - len(missing),
+            total=len(readings),
+        )
         if missing:
             detail += " · " + self.t("ui.startup.kit_missing", names=", ".join(missing))
         return self.t("ui.startup.kit"), detail, not missing
@@ -67,8 +71,10 @@ class StartupScreen(Screen):
     def clock_row(self):
         source = time_source()
         # an unset clock is worth knowing, not a fault: records say so and are corrected later
-        return self.t("ui.startup.clock"), self.t(f"ui.startup.clock_{source}"), (
-            True if source == "ntp" else None
+        return (
+            self.t("ui.startup.clock"),
+            self.t(f"ui.startup.clock_{source}"),
+            (True if source == "ntp" else None),
         )
 
     def sync_row(self):
@@ -99,20 +105,46 @@ class StartupScreen(Screen):
         for title, detail, good in self.rows:
             mark = {True: "ui.ok", False: "ui.startup.problem", None: "ui.startup.info"}[good]
             chip(surface, self.t(mark), pygame.Rect(16, y + 10, 96, 28), good)
-            text_box(surface, title, pygame.Rect(124, y, 150, ROW_H - 4), 18, theme.INK,
-                     bold=True, align="left")  # fmt: skip
-            text_box(surface, detail, pygame.Rect(280, y, 504, ROW_H - 4), 15, theme.INK,
-                     align="left")  # fmt: skip
+            text_box(
+                surface,
+                title,
+                pygame.Rect(124, y, 150, ROW_H - 4),
+                18,
+                theme.INK,
+                bold=True,
+                align="left",
+            )
+            text_box(
+                surface, detail, pygame.Rect(280, y, 504, ROW_H - 4), 15, theme.INK, align="left"
+            )
             y += ROW_H
-        chip(surface, self.t("ui.startup.problem" if self.problems else "ui.ok"),
-             pygame.Rect(16, y + 10, 96, 28), not self.problems)  # fmt: skip
-        text_box(surface, self.t("ui.startup.skipped", count=len(self.problems)),
-                 pygame.Rect(124, y, 660, ROW_H - 4), 18, theme.INK, bold=True, align="left")  # fmt: skip
+        chip(
+            surface,
+            self.t("ui.startup.problem" if self.problems else "ui.ok"),
+            pygame.Rect(16, y + 10, 96, 28),
+            not self.problems,
+        )
+        text_box(
+            surface,
+            self.t("ui.startup.skipped", count=len(self.problems)),
+            pygame.Rect(124, y, 660, ROW_H - 4),
+            18,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
         shown = self.problems[:3]
         if len(self.problems) > 3:
             shown.append(self.t("ui.startup.more", count=len(self.problems) - 3))
-        text_box(surface, "\n".join(shown), pygame.Rect(124, y + ROW_H - 6, 660, 400 - y - ROW_H),
-                 13, theme.BAD, align="left", valign="top")  # fmt: skip
+        text_box(
+            surface,
+            "\n".join(shown),
+            pygame.Rect(124, y + ROW_H - 6, 660, 400 - y - ROW_H),
+            13,
+            theme.BAD,
+            align="left",
+            valign="top",
+        )
 
     def shortcuts(self) -> dict[int, str]:
         return {pygame.K_RETURN: "startup.continue", pygame.K_SPACE: "startup.continue"}

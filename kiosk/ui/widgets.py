@@ -144,7 +144,13 @@ def bar(buttons: list[tuple[str, str, Callable | None, str]]) -> list[Button]:
     gap, y = 10, theme.HEIGHT - theme.BAR_H + 4
     width = (theme.WIDTH - 2 * theme.MARGIN - gap * (n - 1)) // max(n, 1)
     return [
-        Button(bid, pygame.Rect(theme.MARGIN + i * (width + gap), y, width, theme.TARGET),
-               text, action, kind or "normal", enabled=action is not None)  # fmt: skip
+        Button(
+            bid,
+            pygame.Rect(theme.MARGIN + i * (width + gap), y, width, theme.TARGET),
+            text,
+            action,
+            kind or "normal",
+            enabled=action is not None,
+        )
         for i, (bid, text, action, kind) in enumerate(buttons)
     ]

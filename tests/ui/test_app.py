@@ -18,7 +18,9 @@ def test_the_startup_check_lists_kit_journal_clock_sync_and_skipped_files(
     driver.app.go(StartupScreen(driver.app))
     driver.pump()
     titles = [row[0] for row in driver.screen.rows]
-    assert titles == [driver.app.text.t(f"ui.startup.{k}") for k in ("kit", "journal", "clock", "sync")]
+    assert titles == [
+        driver.app.text.t(f"ui.startup.{k}") for k in ("kit", "journal", "clock", "sync")
+    ]
     assert driver.screen.rows[1][2] is True  # the journal is healthy
     assert any("broken.yaml:" in p for p in driver.screen.problems)
     assert not driver.screen.all_good

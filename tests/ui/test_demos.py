@@ -68,7 +68,9 @@ def test_a_generated_tone_is_whole_periods_of_a_sine():
 def test_the_theremin_screen_follows_the_hand(kiosk):
     kiosk.app.go(ThereminScreen(kiosk.app, "distance", kiosk.screen))
     kiosk.do_set({"distance": 12})
-    assert kiosk.until(lambda: kiosk.screen.distance is not None and abs(kiosk.screen.distance - 12) < 2)
+    assert kiosk.until(
+        lambda: kiosk.screen.distance is not None and abs(kiosk.screen.distance - 12) < 2
+    )
     assert kiosk.screen.tone.frequency == pitch(kiosk.screen.distance)
     kiosk.do_tap("theremin.mute")
     kiosk.do_wait(0.2)

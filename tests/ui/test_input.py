@@ -24,8 +24,18 @@ def test_window_size_parses_and_refuses_nonsense():
 def finger(driver, pos):
     """Post what SDL posts for one real touch: FINGERDOWN plus its synthetic mouse copy."""
     w, h = driver.app.display.window.get_size()
-    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=pos[0] / w, y=pos[1] / h, dx=0.0,
-                                         dy=0.0, touch_id=1, finger_id=0, pressure=1.0))  # fmt: skip
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.FINGERDOWN,
+            x=pos[0] / w,
+            y=pos[1] / h,
+            dx=0.0,
+            dy=0.0,
+            touch_id=1,
+            finger_id=0,
+            pressure=1.0,
+        )
+    )
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=True))
     driver.pump()
 

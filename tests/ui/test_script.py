@@ -10,8 +10,23 @@ import pygame
 from kiosk.cli import main
 from kiosk.ui.script import load_script
 
-SCREENS = ["startup", "home", "stops", "intro", "player", "reaction", "attendance", "end", "pin",
-           "facilitator", "devices", "graph", "confirm", "attract", "theremin"]  # fmt: skip
+SCREENS = [
+    "startup",
+    "home",
+    "stops",
+    "intro",
+    "player",
+    "reaction",
+    "attendance",
+    "end",
+    "pin",
+    "facilitator",
+    "devices",
+    "graph",
+    "confirm",
+    "attract",
+    "theremin",
+]
 
 
 def test_the_demo_tour_shoots_every_screen_at_7_inch_and_1080p(tmp_path, capsys):
@@ -35,8 +50,17 @@ def run_script(tmp_path, text, capsys):
     script.write_text(text)
     config = tmp_path / "kiosk.yaml"
     config.write_text(f"data_dir: {tmp_path / 'data'}\n")
-    argv = ["--config", str(config), "run", "--simulate", "--headless", "--script", str(script),
-            "--screenshots", str(tmp_path / "out")]  # fmt: skip
+    argv = [
+        "--config",
+        str(config),
+        "run",
+        "--simulate",
+        "--headless",
+        "--script",
+        str(script),
+        "--screenshots",
+        str(tmp_path / "out"),
+    ]
     code = main(argv)
     return code, capsys.readouterr().err, script
 
