@@ -220,3 +220,17 @@ def test_simulated_kit_owns_its_factory_when_none_is_given(spec):
     with Kit(spec, simulate=True) as kit:
         assert kit.factory_name == "MockFactory (simulated)"
         assert isinstance(kit.simulator.factory, SimFactory)
+
+
+def test_simulator_remembers_each_input_for_an_on_screen_panel(kit):
+    sim = kit.simulator
+    sim.set("button", True)
+    sim.set("distance", 42)
+    sim.set("knob", 0.3)
+    sim.unplug("cpu")
+    assert sim.values["button"] is True and sim.values["distance"] == 42
+    assert (sim.values["knob"], sim.values["cpu"], sim.values["motion"]) == (0.3, None, False)
+    with pytest.raises(ValueError, match="output"):
+        sim.set("led", True)
+    with pytest.raises(ValueError, match="0 to 1"):
+        sim.set("knob", 3)
