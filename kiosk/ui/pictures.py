@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 
 from devices import wiring as drawing
-from kiosk.ui import theme
+from kiosk.ui import theme, widgets
 
 log = logging.getLogger(__name__)
 
@@ -54,4 +54,5 @@ def forget() -> None:
     picture.cache_clear()
     _wirings.clear()
     theme.font.cache_clear()
+    widgets.forget()
     drawing._font.cache_clear()  # devices.wiring caches its fonts too
