@@ -42,7 +42,7 @@ def test_a_round_confirms_every_session_and_says_so(kiosk):
 
 def test_a_second_round_sends_only_what_changed(kiosk):
     with kiosk.journal() as journal:
-        first, second = add_sessions(journal, 2)
+        first, _ = add_sessions(journal, 2)
         assert sync_once(kiosk.config, **FAST).state == DONE
         journal.count(first, "14-17")
         again = sync_once(kiosk.config, **FAST)
