@@ -10,6 +10,7 @@ import json
 import os
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,11 +156,11 @@ class ListingClient:
 
     # -- endpoints --------------------------------------------------------------------------
 
-    def clock_offset(self) -> float:
-        """GET /v1/health: seconds to add to local time to get the listing's (proves online)."""
-        before = time.time()
+    def clock_offset(self, wall: Callable[[], float] = time.time) -> float:
+        """GET /v1/health: seconds to add to the `wall` clock to get the listing's (and online)."""
+        before = wall()
         body = self._call("GET", "/v1/health", auth=False)
-        after = time.time()
+        after = wall()
         try:
             server = dt.datetime.fromisoformat(body["server_time"])
             if server.tzinfo is None:

@@ -73,7 +73,7 @@ class Round:
     def run(self) -> SyncProgress:
         try:
             self._update(state=CHECKING, message="checking the listing")
-            offset = self._retrying(self.client.clock_offset)
+            offset = self._retrying(lambda: self.client.clock_offset(self._wall))
             self.journal.apply_clock_offset(offset, "listing")
             self._reconcile(self._retrying(lambda: self.client.kiosk_sessions(self.kiosk_id)))
             for _ in range(RECONCILE_PASSES):
@@ -91,6 +91,10 @@ class Round:
             return self._finish(RETRY_LATER, "stopped before the end; the next round goes on")
         except (Unexpected, SyncError) as err:
             return self._finish(FAILED, err.message)
+
+    def _wall(self) -> float:
+        """The journal's wall clock: the offset must be to the clock that stamps its records."""
+        return self.journal.clock.now().wall
 
     # -- sending ------------------------------------------------------------------------------
 
