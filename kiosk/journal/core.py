@@ -73,26 +73,28 @@ class Journal:
     """Sessions, taps, progress and sync state in one SQLite file (see `Journal.open`)."""
 
     def __init__(
-        self, conn: sqlite3.Connection, path: Path, *, kiosk_id: str, clock: Clock,
+        self, conn: sqlite3.Connection, path: Path, *, kiosk_id: str | None, clock: Clock,
         notices: list[Notice],
     ):  # fmt: skip
         self._conn = conn
         self.path = path
-        self.kiosk_id = kiosk_id
         self.clock = clock
         self.notices = notices  # shown to the facilitator (e.g. a journal moved aside)
         self._lock = threading.RLock()
         self._ntp_applied = False
+        self.kiosk_id = self._kiosk_id(kiosk_id)
         self._check_clock()
 
     @classmethod
     def open(
-        cls, data_dir: str | os.PathLike, *, kiosk_id: str = DEFAULT_KIOSK_ID,
+        cls, data_dir: str | os.PathLike, *, kiosk_id: str | None = None,
         clock: Clock | None = None,
     ) -> Journal:  # fmt: skip
         """Open (or create) `journal.sqlite3` in data_dir: dir 0700, files 0600, migrated.
 
-        A corrupt journal or one from a newer kiosk is moved aside; see `.notices`."""
+        A corrupt journal or one from a newer kiosk is moved aside; see `.notices`.
+        kiosk_id (the config's) is remembered in the journal: a process opening it without one
+        (the sync process, a CLI) sends the snapshots under the kiosk's id all the same."""
         data_dir = Path(data_dir)
         ensure_data_dir(data_dir)
         path = journal_path(data_dir)
@@ -103,6 +105,15 @@ class Journal:
     def for_config(cls, config, *, clock: Clock | None = None) -> Journal:
         """The journal of a `kiosk.config.Config`: its data_dir and kiosk_id."""
         return cls.open(config.data_dir, kiosk_id=config.kiosk_id, clock=clock)
+
+    def _kiosk_id(self, given: str | None) -> str:
+        with self.transaction() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'kiosk_id'").fetchone()
+            if given and (row is None or row[0] != given):
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('kiosk_id', ?)", (given,)
+                )
+            return given or (row[0] if row else DEFAULT_KIOSK_ID)
 
     def close(self) -> None:
         with self._lock:

@@ -233,3 +233,12 @@ def test_no_personal_data_columns(journal):
     for (table,) in journal._conn.execute("SELECT name FROM sqlite_master WHERE type='table'"):
         columns |= {r[1] for r in journal._conn.execute(f"PRAGMA table_info({table})")}
     assert not columns & {"name", "first_name", "last_name", "email", "phone", "birthdate"}
+
+
+def test_the_journal_remembers_its_kiosk_id(data_dir, journal, session):
+    with Journal.open(data_dir) as sync_process:  # opened without the config
+        assert sync_process.snapshot(session)["kiosk_id"] == "mobilab-test-1"
+    with Journal.open(data_dir, kiosk_id="mobilab-enrolled-2") as j:
+        assert j.snapshot(session)["kiosk_id"] == "mobilab-enrolled-2"
+    with Journal.open(data_dir) as j:
+        assert j.kiosk_id == "mobilab-enrolled-2"
