@@ -45,25 +45,34 @@ def empty_attendance() -> dict[str, Any]:
     }
 
 
+# One row per session: the total, each band, each gender (none given = unstated), returning.
+_SUMS = ", ".join(
+    ["SUM(delta)"]
+    + [f"SUM((band = '{b}') * delta)" for b in BANDS]
+    + [f"SUM((COALESCE(gender, 'unstated') = '{g}') * delta)" for g in GENDERS]
+    + ["SUM(came_back * delta)"]
+)
+
+
 def attendance(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     """The `attendance` object of each session: taps minus their compensating undo events.
 
     A tap without a gender counts as `unstated`, so gender always sums to the total."""
     result = {sid: empty_attendance() for sid in ids}
+    nb, ng = len(BANDS), len(GENDERS)
     for chunk in _chunks(ids):
         rows = conn.execute(
-            "SELECT session_id, band, gender, came_back, SUM(delta) FROM taps "
-            f"WHERE session_id IN ({','.join('?' * len(chunk))}) "
-            "GROUP BY session_id, band, gender, came_back",
+            f"SELECT session_id, {_SUMS} FROM taps "
+            f"WHERE session_id IN ({','.join('?' * len(chunk))}) GROUP BY session_id",
             chunk,
         )
-        for sid, band, gender, returning, n in rows:
-            body = result[sid]
-            body["total"] += n
-            body["age_bands"][band] += n
-            body["gender"][gender or "unstated"] += n
-            if returning:
-                body["returning"] += n
+        for sid, total, *sums in rows:
+            result[sid] = {
+                "total": total,
+                "age_bands": dict(zip(BANDS, sums[:nb], strict=True)),
+                "gender": dict(zip(GENDERS, sums[nb : nb + ng], strict=True)),
+                "returning": sums[-1],
+            }
     return result
 
 
