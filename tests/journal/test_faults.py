@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import subprocess
 
 import pytest
 
@@ -104,3 +105,38 @@ def test_two_bad_journals_in_one_second_both_kept(data_dir):
         journal_path(data_dir).write_bytes(f"broken {n}".encode() * 100)
         Journal.open(data_dir).close()
     assert len([k for k in aside_files(data_dir) if k.endswith(".sqlite3")]) == 2
+
+
+@pytest.fixture
+def tiny_fs(tmp_path):
+    """A real 320 KiB file system (tmpfs), so the disk really fills up."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tiny tmpfs needs root (the max_page_count test still runs)")
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=320k", "tmpfs", str(mount)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_really_full_disk_refuses_the_tap_and_keeps_the_rest(tiny_fs):
+    data_dir = tiny_fs / "data"
+    journal = Journal.open(data_dir)
+    sid = journal.start_session(WORKSHOP, STOP)
+    ballast = tiny_fs / "photos.bin"  # something else fills the card, leaving a little room
+    free = os.statvfs(tiny_fs)
+    ballast.write_bytes(b"\0" * (free.f_bavail * free.f_frsize - 40_000))
+    totals = []
+    with pytest.raises(DiskFull):
+        for _ in range(100_000):
+            totals.append(journal.count(sid, "10-13"))
+    assert totals and journal.attendance(sid)["total"] == totals[-1]
+    journal.close()
+    ballast.unlink()
+    with Journal.open(data_dir) as again:
+        assert again.notices == []
+        assert again.attendance(sid)["total"] == totals[-1]
+        assert again.count(sid, "10-13") == totals[-1] + 1

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import stat
+import threading
 
 import pytest
 
@@ -242,3 +243,29 @@ def test_the_journal_remembers_its_kiosk_id(data_dir, journal, session):
         assert j.snapshot(session)["kiosk_id"] == "mobilab-enrolled-2"
     with Journal.open(data_dir) as j:
         assert j.kiosk_id == "mobilab-enrolled-2"
+
+
+def test_a_reader_always_sees_one_revision_with_one_content(journal, session, data_dir):
+    """The sync process reads while the kiosk writes: a revision never has two contents
+    (the listing would answer 409), and every snapshot keeps the contract."""
+    done = threading.Event()
+
+    def kiosk():
+        try:
+            for i in range(150):
+                journal.count(session, BANDS[i % 5], returning=i % 2 == 0)
+        finally:
+            done.set()
+
+    seen: dict[int, dict] = {}
+    writer = threading.Thread(target=kiosk)
+    with Journal.open(data_dir) as sync_process:
+        writer.start()
+        while not done.is_set():
+            for s in sync_process.unconfirmed():
+                assert problems(s) == []
+                assert seen.setdefault(s["revision"], s) == s
+        writer.join()
+        final = sync_process.snapshot(session)
+    assert final["attendance"]["total"] == 150 and final["attendance"]["returning"] == 75
+    assert len(seen) > 1
