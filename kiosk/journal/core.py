@@ -13,7 +13,6 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from kiosk.journal.errors import (
     UnknownSession,
 )
 from kiosk.journal.files import Notice, ensure_data_dir, journal_path, open_or_replace
+from kiosk.journal.snapshot import SessionSummary
 from kiosk.tour import Stop
 from kiosk.workshop import Workshop
 
@@ -49,24 +49,6 @@ def workshop_ref(workshop: Workshop) -> dict[str, Any]:
         "title": title,
         "typical_age_range": str(workshop.age_range),
     }
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """One line of the facilitator's session list."""
-
-    session_id: str
-    status: str
-    workshop_id: str
-    workshop_title: dict[str, str]
-    stop_name: str
-    started_at: dt.datetime
-    ended_at: dt.datetime | None
-    time_source: str
-    total: int
-    revision: int
-    confirmed_revision: int
-    attention: str | None
 
 
 class Journal:
@@ -315,7 +297,7 @@ class Journal:
             )
         with self._reading() as conn:
             built = self._build(conn, f"{where} ORDER BY start_wall, rowid", params)
-        return [_summary(s, sync) for s, sync in built]
+        return [snap.summary(s, sync) for s, sync in built]
 
     def unconfirmed(self, limit: int = 500) -> list[dict[str, Any]]:
         """Snapshots the listing has not confirmed, except those needing attention as they are."""
@@ -405,23 +387,3 @@ class Journal:
         if status != "open":
             raise SessionClosed(f"session {sid} is {status}")
         return sid
-
-
-def _summary(s: dict[str, Any], sync: dict[str, Any]) -> SessionSummary:
-    def when(text: str | None) -> dt.datetime | None:
-        return dt.datetime.fromisoformat(text) if text else None
-
-    return SessionSummary(
-        session_id=s["session_id"],
-        status=s["status"],
-        workshop_id=s["workshop"]["id"],
-        workshop_title=s["workshop"]["title"],
-        stop_name=s["stop"]["name"],
-        started_at=when(s["started_at"]),
-        ended_at=when(s["ended_at"]),
-        time_source=s["time_source"],
-        total=s["attendance"]["total"],
-        revision=s["revision"],
-        confirmed_revision=sync["confirmed_revision"],
-        attention=sync["attention"],
-    )

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from kiosk.clock import CORRECTED, NTP, UNSYNCED
@@ -20,6 +21,24 @@ SESSION_COLUMNS = (
     "confirmed_revision, attention, attention_revision"
 )
 CHUNK = 500  # ids per IN (...) list
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the facilitator's session list."""
+
+    session_id: str
+    status: str
+    workshop_id: str
+    workshop_title: dict[str, str]
+    stop_name: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    time_source: str
+    total: int
+    revision: int
+    confirmed_revision: int
+    attention: str | None
 
 
 def rfc3339(wall: float) -> str:
@@ -137,3 +156,23 @@ def build(
 def _chunks(ids: list[str]) -> Iterable[list[str]]:
     for i in range(0, len(ids), CHUNK):
         yield ids[i : i + CHUNK]
+
+
+def summary(s: dict[str, Any], sync: dict[str, Any]) -> SessionSummary:
+    def when(text: str | None) -> dt.datetime | None:
+        return dt.datetime.fromisoformat(text) if text else None
+
+    return SessionSummary(
+        session_id=s["session_id"],
+        status=s["status"],
+        workshop_id=s["workshop"]["id"],
+        workshop_title=s["workshop"]["title"],
+        stop_name=s["stop"]["name"],
+        started_at=when(s["started_at"]),
+        ended_at=when(s["ended_at"]),
+        time_source=s["time_source"],
+        total=s["attendance"]["total"],
+        revision=s["revision"],
+        confirmed_revision=sync["confirmed_revision"],
+        attention=sync["attention"],
+    )
