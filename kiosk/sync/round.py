@@ -18,7 +18,6 @@ from kiosk.sync.client import (
     RetryLater,
     SyncError,
     Unauthorized,
-    Unexpected,
 )
 
 BATCH_ITEMS = 500  # the contract's maximum
@@ -89,7 +88,7 @@ class Round:
             return self._finish(RETRY_LATER, f"offline or busy, retry later: {err.message}")
         except Stopped:
             return self._finish(RETRY_LATER, "stopped before the end; the next round goes on")
-        except (Unexpected, SyncError) as err:
+        except SyncError as err:
             return self._finish(FAILED, err.message)
 
     def _wall(self) -> float:
