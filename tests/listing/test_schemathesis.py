@@ -22,7 +22,7 @@ CHECKS = ",".join(
 )
 
 
-def schemathesis(url: str, token: str) -> subprocess.CompletedProcess:
+def schemathesis(url: str, token: str, cwd: Path) -> subprocess.CompletedProcess:
     st = Path(sys.executable).with_name("st")
     command = [
         str(st), "run", f"{url}/openapi.json",
@@ -35,13 +35,15 @@ def schemathesis(url: str, token: str) -> subprocess.CompletedProcess:
         "--workers", "2",
         "--no-color",
     ]  # fmt: skip
-    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=300, check=False, cwd=cwd
+    )
 
 
-def test_the_api_keeps_its_openapi_promises(server, client):
+def test_the_api_keeps_its_openapi_promises(server, client, tmp_path):
     for i in range(3):  # something to find, update and conflict with
         snap = snapshot(new_id=True, revision=i + 1)
         assert client.put(f"/v1/sessions/{snap['session_id']}", json=snap).status_code == 201
-    run = schemathesis(server.url, server.add_kiosk("mobilab-gent-2"))
+    run = schemathesis(server.url, server.add_kiosk("mobilab-gent-2"), tmp_path)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
     assert client.get(f"/v1/kiosks/{KIOSK}/sessions").status_code == 200
