@@ -6,18 +6,8 @@ import threading
 import time
 
 from kiosk.config import Config
-from kiosk.i18n import Catalogue
 from kiosk.journal import journal_path
-from kiosk.sync.round import (
-    CHECKING,
-    DONE,
-    FINAL_STATES,
-    IDLE,
-    NOT_CONFIGURED,
-    RECONCILING,
-    SENDING,
-    UNAUTHORIZED,
-)
+from kiosk.sync.round import DONE, NOT_CONFIGURED, SENDING, UNAUTHORIZED
 from kiosk.sync.worker import SyncWorker
 from tests.sync.conftest import FAST, KIOSK_ID, add_sessions
 from tests.sync.faulty_proxy import STALL, FaultyProxy
@@ -67,14 +57,6 @@ def test_without_a_listing_the_worker_waits_quietly(tmp_path):
     wait_for(lambda: worker.rounds >= 1)
     assert worker.progress.state == NOT_CONFIGURED
     worker.stop()
-
-
-def test_every_state_has_screen_text_in_both_languages():
-    for lang in ("nl", "en"):
-        catalogue = Catalogue(lang)
-        for state in (IDLE, CHECKING, SENDING, RECONCILING, *FINAL_STATES):
-            assert catalogue.t(f"sync.state.{state}")
-        assert "3" in catalogue.t("sync.summary", on_kiosk=3, confirmed=2, attention=1)
 
 
 def test_the_kiosk_counts_while_a_round_waits_on_the_network(kiosk):
