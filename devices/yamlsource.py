@@ -247,6 +247,7 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, keypath: KeyPath) -> dict:
         result: dict = {}
+        written: set[str] = set()  # keys written out here; merged-in ones (<<) may be overridden
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merged = self.build(value_node, keypath)
@@ -262,11 +263,13 @@ class _Builder:
                 continue
             key = self._scalar(key_node)
             key = key if isinstance(key, str) else str(key)
-            child = (*keypath, key)
-            if key in result and child in self.keys:
+            if key in written:
                 self._at(key_node, f"duplicate key '{key}'")
                 continue
+            written.add(key)
+            child = (*keypath, key)
             self.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.values.pop(child, None)  # a merged-in value's place gives way to this one
             result[key] = self.build(value_node, child)
         return result
 
