@@ -287,10 +287,12 @@ class _Builder:
         try:
             return _CONSTRUCTORS[node.tag](_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError):
-            self._at(node, f"{quoted(node.value)} is not a valid {node.tag.rsplit(':', 1)[-1]}")
+            kind = _TAG_NAMES.get(node.tag.rsplit(":", 1)[-1], "value")
+            self._at(node, f"{quoted(node.value)} is not a valid {kind}")
             return None
 
 
+_TAG_NAMES = {"int": "whole number", "float": "number", "timestamp": "date", "bool": "true/false"}
 # The safe loader's own resolution of one scalar (int, float, bool, null, date or str).
 _CONSTRUCTOR = yaml.SafeLoader("")
 _CONSTRUCTORS = yaml.SafeLoader.yaml_constructors

@@ -104,7 +104,7 @@ def test_a_tag_on_a_key_or_a_custom_tag_is_refused():
         (
             b"a: " + b"9" * 5000 + b"\n",
             "1:4",
-            "'9999999999999999999999999999999999999999...' is not a valid int",
+            "'9999999999999999999999999999999999999999...' is not a valid whole number",
         ),
         (b"a: " + b"x" * 10_001 + b"\n", "1:4", "text is too long (10,001 characters)"),
         (b"? [a, b]\n: 1\n", "1:3", "a key must be plain text"),
