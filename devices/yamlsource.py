@@ -116,8 +116,10 @@ def parse(raw: bytes, name: str) -> Document:
         raise SourceError([Problem(name, 1, 1, "file is empty")])
     if text.count("[") + text.count("{") > MAX_DEPTH and (deep := _too_deep_flow(name, text)):
         raise SourceError([deep])  # PyYAML's scanner takes quadratic time on deep [[[[...
+    if m := _COMPACT_NESTING.search(text):  # "- - - - x": deep nesting on one line
+        raise SourceError([Problem(name, *_position(text, m.start()), _DEEP)])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as err:
         raise SourceError([_syntax_problem(name, text, err)]) from None
     except yaml.reader.ReaderError as err:
@@ -135,6 +137,13 @@ def parse(raw: bytes, name: str) -> Document:
     if builder.problems:
         raise SourceError(builder.problems)
     return Document(name, data, builder.values, builder.keys)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node graph of one document, by PyYAML's pure-Python parser on purpose: libyaml is
+    faster but accepts a slightly different language (e.g. `{nl: Klaar?, en: Done?}`), and a
+    file must be valid or invalid the same way on every machine."""
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -171,6 +180,7 @@ def _too_deep_flow(name: str, text: str) -> Problem | None:
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
+_COMPACT_NESTING = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH}}}")
 _DEEP = f"lists and mappings are nested too deeply (more than {MAX_DEPTH} levels)"
 
 
