@@ -140,7 +140,8 @@ def parse(raw: bytes, name: str) -> Document:
         message = f"character U+{err.character:04X} is not allowed in a YAML file"
         raise SourceError([Problem(name, line, column, message)]) from None
     except yaml.YAMLError as err:
-        raise SourceError([Problem(name, 1, 1, f"YAML error: {err}")]) from None
+        message = " ".join(str(err).split())  # one line, whatever PyYAML wrote
+        raise SourceError([Problem(name, 1, 1, f"YAML error: {message}")]) from None
     except RecursionError:  # the composer recurses once per level: find where it went too deep
         raise SourceError([Problem(name, *too_deep(text))]) from None
     if node is None:
