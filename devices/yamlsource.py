@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -91,21 +92,22 @@ class Document:
 def read(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse a YAML file safely; raise SourceError with positioned problems."""
     name = str(path)
-    too_large = f"file is too large (more than {max_bytes:,} bytes)"
     try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError([Problem(name, 1, 1, "is a folder, not a file")])
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise SourceError([Problem(name, 1, 1, "is not a regular file")])
+        if info.st_size > max_bytes:
+            message = f"file is too large ({info.st_size:,} bytes; at most {max_bytes:,})"
+            raise SourceError([Problem(name, 1, 1, message)])
         with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > max_bytes:
-                too_large = f"file is too large ({size:,} bytes; at most {max_bytes:,})"
-                raw = b""
-            else:  # read at most one byte too many: a pipe or device never ends
-                raw = f.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise SourceError([Problem(name, 1, 1, "is a folder, not a file")]) from None
+            raw = f.read(max_bytes + 1)  # one byte too many: the file grew since stat()
     except OSError as err:
         raise SourceError([Problem(name, 1, 1, f"cannot read: {err.strerror}")]) from None
-    if size > max_bytes or len(raw) > max_bytes:
-        raise SourceError([Problem(name, 1, 1, too_large)])
+    if len(raw) > max_bytes:
+        message = f"file is too large (more than {max_bytes:,} bytes)"
+        raise SourceError([Problem(name, 1, 1, message)])
     return parse(raw, name)
 
 
