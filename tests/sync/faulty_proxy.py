@@ -27,8 +27,10 @@ NOT_JSON = "not_json"  # forward, then answer 200 with a body that is not JSON
 REVOKE = "revoke"  # revoke the kiosk's token, then forward (so: 401)
 REJECT_ONE = "reject_one"  # break one session of a batch (its total), then forward
 FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, REVOKE, REJECT_ONE)
-STATUS = ("500", "502", "503", "429")  # answer this status (503/429 with Retry-After)
-RANDOM_FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, *STATUS)
+BUSY = ("500", "502", "503", "429")  # answer this status (503/429 with Retry-After)
+REFUSED = ("400", "409", "413", "422")  # answer this status for the whole request
+STATUS = BUSY + REFUSED
+RANDOM_FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, *BUSY)
 
 
 @dataclass
@@ -167,7 +169,8 @@ class _Handler(BaseHTTPRequestHandler):
             conn.close()
 
     def _problem(self, status: int) -> None:
-        answer = json.dumps({"type": "about:blank", "title": "injected", "status": status}).encode()
+        problem = {"type": "about:blank", "title": "injected", "status": status}
+        answer = json.dumps(problem | {"detail": "injected"}).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/problem+json")
         if status in (429, 503):
