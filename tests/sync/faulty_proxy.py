@@ -60,6 +60,7 @@ class FaultyProxy:
         self.fault_rate = 0.0
         self.rng = random.Random(0)
         self.random_faults: tuple[str, ...] = RANDOM_FAULTS
+        self.every_n, self.served = 0, 0
         self.log: list[tuple[str, str, str]] = []  # (method, path, what happened)
         self._mutex = threading.Lock()
         proxy = self
@@ -82,6 +83,11 @@ class FaultyProxy:
         with self._mutex:
             self.fault_rate, self.rng, self.random_faults = rate, random.Random(seed), faults
 
+    def every(self, n: int, faults: tuple[str, ...] = RANDOM_FAULTS) -> None:
+        """From now on, every n-th request gets the next of these faults, in turn."""
+        with self._mutex:
+            self.every_n, self.served, self.random_faults = n, 0, faults
+
     def count(self, what: str) -> int:
         return sum(1 for *_, done in self.log if done == what)
 
@@ -93,6 +99,10 @@ class FaultyProxy:
                     return fault.action
             if self.fault_rate and self.rng.random() < self.fault_rate:
                 return self.rng.choice(self.random_faults)
+            self.served += 1
+            if self.every_n and self.served % self.every_n == 0:
+                turn = self.served // self.every_n - 1
+                return self.random_faults[turn % len(self.random_faults)]
         return "forward"
 
     def __enter__(self) -> FaultyProxy:
