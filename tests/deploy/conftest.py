@@ -1,0 +1,110 @@
+"""Fixtures for the deploy tests: a temporary root for install.sh, with recording stand-ins."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+RECORDER = Path(__file__).with_name("recorder.py")
+TOOLS = ("dpkg-query", "apt-get", "useradd", "usermod", "systemctl", "python3", "venv-python")
+PI_OS = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_CODENAME=bookworm\n'
+# The groups Raspberry Pi OS has; gid 44 video, 105 input... as on a fresh image.
+GROUPS = (
+    "root:x:0:\ngpio:x:997:\nvideo:x:44:\nrender:x:106:\ninput:x:105:\nspi:x:999:\ni2c:x:998:\n"
+)
+# Units and the hook other areas ship; stand-ins when this branch does not have them yet.
+OPTIONAL_SOURCES = (
+    "deploy/systemd/stem-kiosk-sync.service",
+    "deploy/systemd/stem-kiosk-sync.timer",
+    "deploy/networkmanager/90-stem-kiosk-sync",
+)
+
+
+def tool_or_skip(name: str) -> str:
+    """The path of a system tool; missing: a failure under CI, a skip with a reason locally."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (apt-get install -y {name})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@dataclass
+class Installer:
+    source: Path  # a copy of the repository's files that install.sh reads
+    root: Path
+    state: Path
+    bin: Path
+
+    def run(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
+        env = {
+            **os.environ,
+            "PATH": f"{self.bin}:{os.environ['PATH']}",
+            "RECORDER_LOG": str(self.state / "calls.jsonl"),
+            "RECORDER_STATE": str(self.state),
+        }
+        script = self.source / "deploy/install.sh"
+        result = subprocess.run(
+            ["bash", script, "--root", self.root, *extra],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if check:
+            assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    def calls(self) -> list[list[str]]:
+        log = self.state / "calls.jsonl"
+        return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+
+    def changing_calls(self) -> list[list[str]]:
+        """Calls that change the system (queries like dpkg-query or is-enabled left out)."""
+        return [c for c in self.calls() if c[0] != "dpkg-query" and "is-enabled" not in c]
+
+
+@pytest.fixture
+def installer(tmp_path) -> Installer:
+    if os.geteuid() != 0:
+        message = "install.sh sets real owners under the temporary root: run the tests as root"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    source = tmp_path / "src"
+    for part in ("deploy", "kiosk", "devices", "workshops", "listing", "pyproject.toml"):
+        if (REPO / part).is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(REPO / part, source / part, ignore=ignore)
+        elif (REPO / part).exists():
+            shutil.copy2(REPO / part, source / part)
+    for rel in OPTIONAL_SOURCES:
+        if not (source / rel).exists():
+            (source / rel).parent.mkdir(parents=True, exist_ok=True)
+            (source / rel).write_text(f"# stand-in for {rel}\n")
+    root = tmp_path / "root"
+    (root / "etc").mkdir(parents=True)
+    (root / "etc/os-release").write_text(PI_OS)
+    (root / "etc/passwd").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (root / "etc/group").write_text(GROUPS)
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "enabled").write_text("getty@tty1.service\n")  # enabled on a fresh image
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    recorder = bin_dir / "recorder"
+    recorder.write_text(f"#!{sys.executable}\n" + RECORDER.read_text())
+    recorder.chmod(0o755)
+    for tool in TOOLS:
+        (bin_dir / tool).symlink_to(recorder)
+    return Installer(source, root, state, bin_dir)
