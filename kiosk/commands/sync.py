@@ -2,11 +2,52 @@
 
 from __future__ import annotations
 
-from kiosk.commands.common import not_built
+import argparse
+import sys
+
+from kiosk.commands.common import LATER, OK, PROBLEM, USAGE, config_of
+from kiosk.sync.once import sync_once
+from kiosk.sync.round import (
+    ATTENTION,
+    BUSY,
+    DONE,
+    NOT_CONFIGURED,
+    RETRY_LATER,
+    SyncProgress,
+)
+
+EXIT_CODES = {DONE: OK, ATTENTION: PROBLEM, RETRY_LATER: LATER, BUSY: LATER, NOT_CONFIGURED: USAGE}
+ROUND_OPTIONS: dict = {}  # tests shorten waits here
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "sync", help="sync sessions to the listing (exit 0 done, 3 retry later, 1 attention)"
     )
-    parser.set_defaults(handler=not_built)
+    parser.set_defaults(handler=sync)
+
+
+def sync(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    done = sync_once(config, report=_Printer(), **ROUND_OPTIONS)
+    for session_id, detail in done.attention:
+        print(f"needs attention: {session_id}: {detail}")
+    if done.state in (DONE, ATTENTION):
+        print(done.message)
+    else:
+        print(f"stem-kiosk: sync: {done.message}", file=sys.stderr)
+    return EXIT_CODES.get(done.state, PROBLEM)
+
+
+class _Printer:
+    """Progress lines on stderr while the round runs (one per change of state or count)."""
+
+    def __init__(self):
+        self.last: tuple | None = None
+
+    def __call__(self, progress: SyncProgress) -> None:
+        key = (progress.state, progress.sent, progress.message)
+        if key != self.last and progress.state not in (DONE, ATTENTION):
+            self.last = key
+            sent = f" ({progress.sent} sent)" if progress.sent else ""
+            print(f"sync: {progress.message}{sent}", file=sys.stderr, flush=True)

@@ -1,0 +1,41 @@
+"""The participation journal (package): sessions, anonymous attendance taps, progress, sync state.
+
+Import everything from here: `from kiosk.journal import Journal, BANDS, DiskFull, ...`.
+"""
+
+from kiosk.journal.core import DEFAULT_KIOSK_ID, Journal, SessionSummary, workshop_ref
+from kiosk.journal.errors import (
+    BANDS,
+    GENDERS,
+    STATUSES,
+    DiskFull,
+    InvalidBand,
+    InvalidGender,
+    InvalidInput,
+    JournalError,
+    NothingToUndo,
+    SessionClosed,
+    UnknownSession,
+)
+from kiosk.journal.files import JOURNAL_NAME, Notice, journal_path
+
+__all__ = [
+    "BANDS",
+    "DEFAULT_KIOSK_ID",
+    "GENDERS",
+    "JOURNAL_NAME",
+    "STATUSES",
+    "DiskFull",
+    "InvalidBand",
+    "InvalidGender",
+    "InvalidInput",
+    "Journal",
+    "JournalError",
+    "NothingToUndo",
+    "Notice",
+    "SessionClosed",
+    "SessionSummary",
+    "UnknownSession",
+    "journal_path",
+    "workshop_ref",
+]

@@ -1,0 +1,248 @@
+"""The listing's HTTP API as the kiosk uses it: one requests Session, TLS verified, timeouts.
+
+Every answer becomes a value or one of the exceptions below, as listing-api.md's client table says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from kiosk.sync.backoff import parse_retry_after
+
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 30.0
+MAX_TOKEN_BYTES = 4096
+
+
+class SyncError(Exception):
+    """Base: `.message` is for the user (CLI and facilitator screen)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotConfigured(SyncError):
+    """No listing URL or token file in the config."""
+
+
+class TokenFileError(SyncError):
+    """The token file is missing, unreadable, not one token, or readable by others."""
+
+
+class Unauthorized(SyncError):
+    """401/403: the token is invalid or revoked, or not this kiosk's. Stop the round."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+class RetryLater(SyncError):
+    """Offline, timeout, 5xx, 429/503 or an unreadable answer: try again after a wait."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Refused(SyncError):
+    """400/409/413/422 for a whole request: the content is at fault; never resend it unchanged."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+class Unexpected(SyncError):
+    """An answer the contract does not have (404, a redirect, ...): most likely a wrong URL."""
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """One item of a batch answer; `detail` is set when `result` is "rejected"."""
+
+    session_id: str | None
+    revision: int | None
+    result: str
+    detail: str | None = None
+
+
+CONFIRMING = ("created", "updated", "unchanged", "stale")
+
+
+def read_token(path: Path) -> str:
+    """The kiosk's token from a file that only its owner may read."""
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        raise TokenFileError(f"cannot read the token file {path}: {err.strerror}") from None
+    if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise TokenFileError(
+            f"the token file {path} can be read by others (mode {stat.filemode(info.st_mode)}); "
+            f"it must be owner-only: chmod 600 {path}"
+        )
+    if info.st_size > MAX_TOKEN_BYTES:
+        raise TokenFileError(f"the token file {path} is too large to be a token")
+    token = path.read_text(encoding="utf-8").strip()
+    if not token or any(c.isspace() for c in token):
+        raise TokenFileError(f"the token file {path} does not hold one token")
+    return token
+
+
+def problem_text(problem: Any, fallback: str) -> str:
+    """A problem+json object as one line: its detail (or title) and each pointed-at error."""
+    if not isinstance(problem, dict):
+        return fallback
+    text = str(problem.get("detail") or problem.get("title") or fallback)
+    errors = problem.get("errors")
+    if isinstance(errors, list):
+        parts = [
+            f"{e.get('pointer', '')}: {e.get('detail', '')}" for e in errors if isinstance(e, dict)
+        ]
+        if parts:
+            text += " (" + "; ".join(parts) + ")"
+    return text
+
+
+class ListingClient:
+    """Calls to one listing with one kiosk token; close() when done (or use `with`)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        connect_timeout: float = CONNECT_TIMEOUT_S,
+        read_timeout: float = READ_TIMEOUT_S,
+        verify: bool | str = True,
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = (connect_timeout, read_timeout)
+        self.http = requests.Session()
+        self.http.verify = verify
+        self.http.headers["Authorization"] = f"Bearer {token}"
+        self.http.headers["User-Agent"] = "stem-kiosk-sync/1"
+
+    @classmethod
+    def from_config(cls, config, **options) -> ListingClient:
+        if not config.listing_url:
+            raise NotConfigured(
+                "no listing configured: set listing.url and listing.token_file in the config "
+                "(or run `stem-kiosk enroll`)"
+            )
+        if config.token_file is None:
+            raise NotConfigured("no token file configured: set listing.token_file in the config")
+        return cls(config.listing_url, read_token(config.token_file), **options)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> ListingClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- endpoints --------------------------------------------------------------------------
+
+    def clock_offset(self) -> float:
+        """GET /v1/health: seconds to add to local time to get the listing's (proves online)."""
+        before = time.time()
+        body = self._call("GET", "/v1/health", auth=False)
+        after = time.time()
+        try:
+            server = dt.datetime.fromisoformat(body["server_time"])
+            if server.tzinfo is None:
+                raise ValueError("no offset")
+        except (TypeError, KeyError, ValueError):
+            raise RetryLater("the listing's health answer has no usable server_time") from None
+        return server.timestamp() - (before + after) / 2
+
+    def send_batch(self, items: list[str]) -> list[ItemResult]:
+        """POST /v1/sessions/batch with already-serialised snapshots; results in request order."""
+        body = ('{"sessions":[' + ",".join(items) + "]}").encode()
+        answer = self._call("POST", "/v1/sessions/batch", data=body)
+        results = answer.get("results") if isinstance(answer, dict) else None
+        if not isinstance(results, list) or len(results) != len(items):
+            raise RetryLater("the listing's batch answer does not match the request")
+        return [_item(r) for r in results]
+
+    def kiosk_sessions(self, kiosk_id: str) -> dict[str, int]:
+        """GET /v1/kiosks/{id}/sessions: every session id the listing holds, with its revision."""
+        answer = self._call("GET", f"/v1/kiosks/{kiosk_id}/sessions")
+        try:
+            return {str(s["session_id"]).lower(): int(s["revision"]) for s in answer["sessions"]}
+        except (TypeError, KeyError, ValueError):
+            raise RetryLater("the listing's session list is unreadable") from None
+
+    # -- one request --------------------------------------------------------------------------
+
+    def _call(self, method: str, path: str, *, data: bytes | None = None, auth: bool = True):
+        headers = {"Content-Type": "application/json"} if data is not None else {}
+        if not auth:
+            headers["Authorization"] = None  # requests drops a header set to None
+        url = self.base_url + path
+        try:
+            response = self.http.request(
+                method, url, data=data, headers=headers, timeout=self.timeout,
+                allow_redirects=False,
+            )  # fmt: skip
+            content = response.content
+        except requests.Timeout:
+            raise RetryLater(f"the listing did not answer in time ({url})") from None
+        except requests.RequestException as err:
+            raise RetryLater(f"cannot reach the listing ({type(err).__name__})") from None
+        status = response.status_code
+        body = _json(content)
+        if 200 <= status < 300:
+            if body is None:
+                raise RetryLater(f"the listing answered {status} with an unreadable body")
+            return body
+        text = problem_text(body, f"HTTP {status}")
+        if status in (401, 403):
+            raise Unauthorized(
+                f"the listing refused this kiosk's token ({status}: {text}); the token is "
+                "invalid or revoked, or belongs to another kiosk: enroll again",
+                status,
+            )
+        if status in (429, 503):
+            wait = parse_retry_after(response.headers.get("Retry-After"))
+            raise RetryLater(f"the listing is busy ({status}: {text})", wait)
+        if status >= 500:
+            raise RetryLater(f"the listing had an error ({status}: {text})")
+        if status in (400, 409, 413, 422):
+            raise Refused(text, status)
+        raise Unexpected(f"the listing at {self.base_url} answered {status} to {method} {path}")
+
+
+def _json(content: bytes) -> Any:
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+def _item(raw: Any) -> ItemResult:
+    if not isinstance(raw, dict) or not isinstance(raw.get("result"), str):
+        raise RetryLater("the listing's batch answer has an unreadable item")
+    sid = raw.get("session_id")
+    rev = raw.get("revision")
+    detail = None
+    if raw["result"] == "rejected":
+        detail = problem_text(raw.get("problem"), "rejected by the listing")
+    return ItemResult(
+        str(sid).lower() if sid is not None else None,
+        rev if isinstance(rev, int) else None,
+        raw["result"],
+        detail,
+    )
