@@ -20,12 +20,6 @@ PI_OS = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_CODENA
 GROUPS = (
     "root:x:0:\ngpio:x:997:\nvideo:x:44:\nrender:x:106:\ninput:x:105:\nspi:x:999:\ni2c:x:998:\n"
 )
-# Units and the hook other areas ship; stand-ins when this branch does not have them yet.
-OPTIONAL_SOURCES = (
-    "deploy/systemd/stem-kiosk-sync.service",
-    "deploy/systemd/stem-kiosk-sync.timer",
-    "deploy/networkmanager/90-stem-kiosk-sync",
-)
 
 
 def tool_or_skip(name: str) -> str:
@@ -88,10 +82,6 @@ def installer(tmp_path) -> Installer:
             shutil.copytree(REPO / part, source / part, ignore=ignore)
         elif (REPO / part).exists():
             shutil.copy2(REPO / part, source / part)
-    for rel in OPTIONAL_SOURCES:
-        if not (source / rel).exists():
-            (source / rel).parent.mkdir(parents=True, exist_ok=True)
-            (source / rel).write_text(f"# stand-in for {rel}\n")
     root = tmp_path / "root"
     (root / "etc").mkdir(parents=True)
     (root / "etc/os-release").write_text(PI_OS)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.conftest import OPTIONAL_SOURCES, tool_or_skip
+from tests.deploy.conftest import tool_or_skip
 
 KIOSK_UID = KIOSK_GID = 998  # what the useradd stand-in gives the new system user
 GROUPS = ("gpio", "video", "render", "input", "spi", "i2c")
@@ -48,10 +48,11 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
         "etc/systemd/system/stem-kiosk.service": (
             "0o644", 0, 0, src / "deploy/systemd/stem-kiosk.service"),
         "etc/systemd/system/stem-kiosk-sync.service": (
-            "0o644", 0, 0, src / OPTIONAL_SOURCES[0]),
-        "etc/systemd/system/stem-kiosk-sync.timer": ("0o644", 0, 0, src / OPTIONAL_SOURCES[1]),
+            "0o644", 0, 0, src / "deploy/systemd/stem-kiosk-sync.service"),
+        "etc/systemd/system/stem-kiosk-sync.timer": (
+            "0o644", 0, 0, src / "deploy/systemd/stem-kiosk-sync.timer"),
         "etc/NetworkManager/dispatcher.d/90-stem-kiosk-sync": (
-            "0o755", 0, 0, src / OPTIONAL_SOURCES[2]),
+            "0o755", 0, 0, src / "deploy/networkmanager/90-stem-kiosk-sync"),
         "opt/stem-kiosk/pyvenv.cfg": (None, 0, 0, None),
         "opt/stem-kiosk/bin/python": (None, 0, 0, None),
         "opt/stem-kiosk/.stem-kiosk-source": (None, 0, 0, None),

@@ -39,9 +39,7 @@ def shell_scripts() -> list[Path]:
 
 def test_the_expected_scripts_are_found():
     names = {p.name for p in shell_scripts()}
-    assert {"install.sh", "build-wheelhouse.sh", "stem-kiosk.sh"} <= names
-    hook = DEPLOY / "networkmanager/90-stem-kiosk-sync"
-    assert hook.exists() <= (hook.name in names)  # once the sync hook lands, it is checked
+    assert {"install.sh", "build-wheelhouse.sh", "stem-kiosk.sh", "90-stem-kiosk-sync"} <= names
 
 
 @pytest.mark.parametrize("script", shell_scripts(), ids=lambda p: str(p.relative_to(REPO)))
@@ -71,7 +69,8 @@ def with_binaries_in(unit: Path, root: Path) -> str:
 
 
 def test_units_are_found():
-    assert "stem-kiosk.service" in {u.name for u in UNITS}
+    names = {u.name for u in UNITS}
+    assert {"stem-kiosk.service", "stem-kiosk-sync.service", "stem-kiosk-sync.timer"} <= names
 
 
 @pytest.mark.parametrize("unit", UNITS, ids=lambda p: str(p.relative_to(REPO)))
