@@ -229,8 +229,10 @@ ensure_venv() {
 # ---- 5. config, token, data ---------------------------------------------------------------------
 
 ensure_files() {
-    ensure_dir "$ETC" 0750 root "$USER_NAME"
-    ensure_once "$SRC/deploy/kiosk.yaml" "$ETC/kiosk.yaml" 0640 root "$USER_NAME"
+    # Owned by the kiosk user: `sudo stem-kiosk pin|enroll` run as that user (see stem-kiosk.sh)
+    # and rewrite these files; the kiosk service itself sees /etc read-only (ProtectSystem=).
+    ensure_dir "$ETC" 0700 "$USER_NAME" "$USER_NAME"
+    ensure_once "$SRC/deploy/kiosk.yaml" "$ETC/kiosk.yaml" 0600 "$USER_NAME" "$USER_NAME"
     if [ ! -e "$ROOT$ETC/token" ]; then
         (umask 077 && : > "$ROOT$ETC/token")
         changed "created $ETC/token (empty: 'stem-kiosk enroll' fills it)"

@@ -42,7 +42,7 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
     after = snapshot(root)
 
     files = {  # file -> (mode, uid, gid, the source it must equal or None)
-        "etc/stem-kiosk/kiosk.yaml": ("0o640", 0, KIOSK_GID, src / "deploy/kiosk.yaml"),
+        "etc/stem-kiosk/kiosk.yaml": ("0o600", KIOSK_UID, KIOSK_GID, src / "deploy/kiosk.yaml"),
         "etc/stem-kiosk/token": ("0o600", KIOSK_UID, KIOSK_GID, None),
         "usr/local/bin/stem-kiosk": ("0o755", 0, 0, src / "deploy/stem-kiosk.sh"),
         "etc/systemd/system/stem-kiosk.service": (
@@ -58,7 +58,7 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
         "opt/stem-kiosk/.stem-kiosk-source": (None, 0, 0, None),
     }  # fmt: skip
     dirs = {
-        "etc/stem-kiosk": ("0o750", 0, KIOSK_GID),
+        "etc/stem-kiosk": ("0o700", KIOSK_UID, KIOSK_GID),
         "var/lib/stem-kiosk": ("0o700", KIOSK_UID, KIOSK_GID),
     }
     for rel, (mode, uid, gid, same_as) in files.items():
