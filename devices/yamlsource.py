@@ -10,14 +10,14 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 MAX_BYTES = 1_048_576  # a workshop of 1 MiB is already absurd; a 50 MB file is refused unread
-MAX_NODES = 50_000  # values after alias expansion: stops "billion laughs" in milliseconds
+MAX_NODES = 10_000  # values after alias expansion (a big workshop has ~500): stops "billion laughs"
 MAX_STRING = 10_000  # characters in one scalar
+MAX_DEPTH = 50  # nesting of lists and mappings; a workshop needs about 6
 
 KeyPath = tuple[str | int, ...]
 
@@ -81,19 +81,21 @@ class Document:
 def read(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse a YAML file safely; raise SourceError with positioned problems."""
     name = str(path)
+    too_large = f"file is too large (more than {max_bytes:,} bytes)"
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise SourceError(
-                [Problem(name, 1, 1, f"file is too large ({size:,} bytes; at most {max_bytes:,})")]
-            )
-        raw = Path(path).read_bytes()
-    except SourceError:
-        raise
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > max_bytes:
+                too_large = f"file is too large ({size:,} bytes; at most {max_bytes:,})"
+                raw = b""
+            else:  # read at most one byte too many: a pipe or device never ends
+                raw = f.read(max_bytes + 1)
     except IsADirectoryError:
         raise SourceError([Problem(name, 1, 1, "is a folder, not a file")]) from None
     except OSError as err:
         raise SourceError([Problem(name, 1, 1, f"cannot read: {err.strerror}")]) from None
+    if size > max_bytes or len(raw) > max_bytes:
+        raise SourceError([Problem(name, 1, 1, too_large)])
     return parse(raw, name)
 
 
@@ -112,12 +114,20 @@ def parse(raw: bytes, name: str) -> Document:
         ln.strip().startswith("#") or not ln.strip() for ln in text.splitlines()
     ):
         raise SourceError([Problem(name, 1, 1, "file is empty")])
+    if text.count("[") + text.count("{") > MAX_DEPTH and (deep := _too_deep_flow(name, text)):
+        raise SourceError([deep])  # PyYAML's scanner takes quadratic time on deep [[[[...
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         raise SourceError([_syntax_problem(name, text, err)]) from None
-    except yaml.YAMLError as err:  # e.g. several documents in one file
+    except yaml.reader.ReaderError as err:
+        line, column = _position(text, err.position)
+        message = f"character U+{err.character:04X} is not allowed in a YAML file"
+        raise SourceError([Problem(name, line, column, message)]) from None
+    except yaml.YAMLError as err:
         raise SourceError([Problem(name, 1, 1, f"YAML error: {err}")]) from None
+    except RecursionError:  # the composer recurses once per level: find where it went too deep
+        raise SourceError([_too_deep(name, text)]) from None
     if node is None:
         raise SourceError([Problem(name, 1, 1, "file is empty")])
     builder = _Builder(name)
@@ -125,6 +135,43 @@ def parse(raw: bytes, name: str) -> Document:
     if builder.problems:
         raise SourceError(builder.problems)
     return Document(name, data, builder.values, builder.keys)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _too_deep(name: str, text: str) -> Problem:
+    """The place where nesting first goes deeper than MAX_DEPTH (found without recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return Problem(name, mark.line + 1, mark.column + 1, _DEEP)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return Problem(name, 1, 1, _DEEP)
+
+
+def _too_deep_flow(name: str, text: str) -> Problem | None:
+    """The first '[' or '{' opened more than MAX_DEPTH deep (a quick count that skips quoting)."""
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(name, *_position(text, m.start()), _DEEP)
+        else:
+            depth = max(depth - 1, 0)
+    return None
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP = f"lists and mappings are nested too deeply (more than {MAX_DEPTH} levels)"
 
 
 def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
@@ -137,6 +184,30 @@ def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
         return Problem(name, line, column, "tab character: indent with spaces, not tabs")
     if "\t" in problem or "'\\t'" in problem:
         return Problem(name, line, column, "tab character: indent with spaces, not tabs")
+    start = err.context_mark
+    if "flow" in (err.context or "") and start and start.line < line - 1:
+        opened = lines[start.line][start.column : start.column + 1] or "{"
+        closing = {"{": "}", "[": "]"}.get(opened, "}")
+        message = f"this '{opened}' is never closed: end it with '{closing}'"
+        return Problem(name, start.line + 1, start.column + 1, message)
+    if "flow" in (err.context or "") and re.search(r"but got '[?:]'", problem):
+        sign = problem[-2]
+        return Problem(
+            name,
+            line,
+            column,
+            f"a '{sign}' inside {{...}} or [...] ends the text: put the text in quotes",
+        )
+    if err.context == "while scanning a quoted scalar" and start:
+        return Problem(name, start.line + 1, start.column + 1, "this quote is never closed")
+    if "expected <block end>" in problem or "could not find expected ':'" in problem:
+        return Problem(name, line, column, "this line's indentation does not match the lines above")
+    if "mapping values are not allowed" in problem:
+        return Problem(
+            name, line, column, "a ':' inside text: put the text in quotes (or fix the indentation)"
+        )
+    if "another document" in problem:
+        return Problem(name, line, column, "a file holds one document: remove this '---' line")
     context = f" ({err.context})" if err.context else ""
     return Problem(name, line, column, f"YAML syntax error: {problem}{context}")
 
@@ -162,6 +233,9 @@ class _Builder:
                 self._at(node, f"too many values (over {MAX_NODES:,}; aliases expanding?)")
             return None
         self.values.setdefault(keypath, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if len(keypath) >= MAX_DEPTH:
+            self._at(node, _DEEP)
+            return None
         if node.tag not in _PLAIN_TAGS:
             self._at(node, f"tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed")
             return None
@@ -173,24 +247,29 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, keypath: KeyPath) -> dict:
         result: dict = {}
+        written: set[str] = set()  # keys written out here; merged-in ones (<<) may be overridden
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merged = self.build(value_node, keypath)
                 for part in merged if isinstance(merged, list) else [merged]:
-                    if isinstance(part, dict):
-                        for k, v in part.items():
-                            result.setdefault(k, v)
+                    if not isinstance(part, dict):
+                        self._at(key_node, "'<<' can only merge a mapping (&name of key: value)")
+                        break
+                    for k, v in part.items():
+                        result.setdefault(k, v)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._at(key_node, "a key must be plain text")
                 continue
             key = self._scalar(key_node)
             key = key if isinstance(key, str) else str(key)
-            child = (*keypath, key)
-            if key in result and child in self.keys:
+            if key in written:
                 self._at(key_node, f"duplicate key '{key}'")
                 continue
+            written.add(key)
+            child = (*keypath, key)
             self.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.values.pop(child, None)  # a merged-in value's place gives way to this one
             result[key] = self.build(value_node, child)
         return result
 
@@ -198,16 +277,29 @@ class _Builder:
         if len(node.value) > MAX_STRING:
             self._at(node, f"text is too long ({len(node.value):,} characters)")
             return ""
+        if not node.value.isascii():
+            try:
+                node.value.encode("utf-8")
+            except UnicodeEncodeError as err:
+                bad = ord(node.value[err.start])
+                self._at(node, f"text holds an invalid character (U+{bad:04X})")
+                return ""
         try:
             return _CONSTRUCTORS[node.tag](_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError):
-            self._at(node, f"'{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}")
+            self._at(node, f"{quoted(node.value)} is not a valid {node.tag.rsplit(':', 1)[-1]}")
             return None
 
 
 # The safe loader's own resolution of one scalar (int, float, bool, null, date or str).
 _CONSTRUCTOR = yaml.SafeLoader("")
 _CONSTRUCTORS = yaml.SafeLoader.yaml_constructors
+
+
+def quoted(value: Any, limit: int = 40) -> str:
+    """A value as an author wrote it, in quotes, shortened so a message stays one line."""
+    text = str(value)
+    return f"'{text[:limit]}...'" if len(text) > limit else f"'{text}'"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -226,6 +318,10 @@ class Checker:
     def fail(self, keypath: KeyPath, message: str, *, key: bool = False) -> None:
         self.problems.append(self.doc.problem(keypath, message, key=key))
 
+    def absent(self, keypath: KeyPath, value: Any) -> bool:
+        """True for a key the file does not have: its parent's mapping() already said so."""
+        return value is None and keypath not in self.doc.values
+
     def mapping(
         self,
         keypath: KeyPath,
@@ -236,7 +332,7 @@ class Checker:
         what: str = "",
     ) -> dict | None:
         """Check that value is a mapping with the allowed keys (any key if optional is None)."""
-        label = what or (str(keypath[-1]) if keypath else "file")
+        label = what or _label(keypath)
         if not isinstance(value, dict):
             self.fail(keypath, f"{label} must be a mapping of key: value, not {_kind(value)}")
             return None
@@ -252,11 +348,13 @@ class Checker:
         return value
 
     def sequence(self, keypath: KeyPath, value: Any, *, min_items: int = 0) -> list | None:
+        if self.absent(keypath, value):
+            return None
         if not isinstance(value, list):
-            self.fail(keypath, f"{keypath[-1]} must be a list (lines starting with '- ')")
+            self.fail(keypath, f"{_label(keypath)} must be a list (lines starting with '- ')")
             return None
         if len(value) < min_items:
-            self.fail(keypath, f"{keypath[-1]} needs at least {min_items} item(s)")
+            self.fail(keypath, f"{_label(keypath)} needs at least {min_items} item(s)")
         return value
 
     def text(
@@ -268,78 +366,114 @@ class Checker:
         pattern: str | None = None,
         hint: str = "",
     ) -> str | None:
+        if self.absent(keypath, value):
+            return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.fail(keypath, f"{keypath[-1]} must be text, not {_kind(value)}")
+            self.fail(keypath, f"{_label(keypath)} must be text, not {_kind(value)}")
             return None
         if not isinstance(value, str):
-            self.fail(keypath, f"{keypath[-1]} must be text: put quotes around {value!r}")
+            self.fail(keypath, f"{_label(keypath)} must be text: put quotes around {value!r}")
             return None
         if not value.strip():
-            self.fail(keypath, f"{keypath[-1]} is empty")
+            self.fail(keypath, f"{_label(keypath)} is empty")
             return None
         if len(value) > max_len:
             self.fail(
-                keypath, f"{keypath[-1]} is too long ({len(value)} characters; max {max_len})"
+                keypath, f"{_label(keypath)} is too long ({len(value)} characters; max {max_len})"
             )
             return None
         if pattern and not re.fullmatch(pattern, value):
-            self.fail(keypath, f"{keypath[-1]} '{value}' {hint or 'has the wrong form'}")
+            self.fail(keypath, f"{_label(keypath)} {quoted(value)} {hint or 'has the wrong form'}")
             return None
         return value
 
     def integer(
         self, keypath: KeyPath, value: Any, *, low: int | None = None, high: int | None = None
     ) -> int | None:
+        if self.absent(keypath, value):
+            return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(keypath, f"{keypath[-1]} must be a whole number, not {_kind(value)}")
+            self.fail(keypath, f"{_label(keypath)} must be a whole number, not {_kind(value)}")
             return None
         if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(keypath, f"{keypath[-1]} must be between {low} and {high}, not {value}")
+            self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {value}")
             return None
         return value
 
     def number(
         self, keypath: KeyPath, value: Any, *, low: float | None = None, high: float | None = None
     ) -> float | None:
+        if self.absent(keypath, value):
+            return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(keypath, f"{keypath[-1]} must be a number, not {_kind(value)}")
+            self.fail(keypath, f"{_label(keypath)} must be a number, not {_kind(value)}")
             return None
         if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(keypath, f"{keypath[-1]} must be between {low} and {high}, not {value}")
+            self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {value}")
             return None
         return float(value)
 
     def boolean(self, keypath: KeyPath, value: Any) -> bool | None:
+        if self.absent(keypath, value):
+            return None
         if not isinstance(value, bool):
-            self.fail(keypath, f"{keypath[-1]} must be true or false, not {_kind(value)}")
+            self.fail(keypath, f"{_label(keypath)} must be true or false, not {_kind(value)}")
             return None
         return value
 
     def choice(self, keypath: KeyPath, value: Any, choices: Iterable[str]) -> str | None:
+        if self.absent(keypath, value):
+            return None
         choices = list(choices)
         if not isinstance(value, str) or value not in choices:
             hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
             self.fail(
                 keypath,
-                f"{keypath[-1]} '{value}' is not one of: {', '.join(choices)}{hint}",
+                f"{_label(keypath)} {quoted(value)} is not one of: {', '.join(choices)}{hint}",
             )
             return None
         return value
 
     def langmap(self, keypath: KeyPath, value: Any, *, max_len: int = 200) -> dict | None:
         """A language map {nl: ..., en: ...}: Dutch required, English optional."""
-        if isinstance(value, str):
-            self.fail(keypath, f"{keypath[-1]} must be a language map like {{nl: ..., en: ...}}")
+        if self.absent(keypath, value):
             return None
-        if self.mapping(keypath, value, required=["nl"], optional=["en"]) is None:
+        label = _label(keypath)
+        if not isinstance(value, dict):
+            self.fail(keypath, f"{label} must be a language map like {{nl: ..., en: ...}}")
             return None
+        for k in value:
+            if k not in LANGUAGES:
+                why = (
+                    f"only {' and '.join(LANGUAGES)}"
+                    if re.fullmatch(r"[a-z]{2}", k)
+                    else "put quotes around text that holds a comma or a colon"
+                )
+                self.fail((*keypath, k), f"unknown language '{k}' in {label}: {why}", key=True)
+        if "nl" not in value:
+            self.fail(keypath, f"{label} needs Dutch text: add nl: ...")
         result = {}
-        for lang in ("nl", "en"):
+        for lang in LANGUAGES:
             if lang in value:
                 text = self.text((*keypath, lang), value[lang], max_len=max_len)
                 if text is not None:
                     result[lang] = text
         return result if "nl" in result else None
+
+
+LANGUAGES = ("nl", "en")  # Dutch first (required), English second
+
+
+def _label(keypath: KeyPath) -> str:
+    """How a message names a value: its key, or 'steps item 3' for the third item of a list."""
+    if not keypath:
+        return "file"
+    if isinstance(keypath[-1], int):
+        parent = f"{keypath[-2]} " if len(keypath) > 1 else ""
+        return f"{parent}item {keypath[-1] + 1}"
+    if keypath[-1] in LANGUAGES and len(keypath) > 1:  # the Dutch text of a title: "title (nl)"
+        return f"{_label(keypath[:-1])} ({keypath[-1]})"
+    return str(keypath[-1])
 
 
 def _kind(value: Any) -> str:
@@ -349,7 +483,7 @@ def _kind(value: Any) -> str:
         bool: "true/false",
         int: "a number",
         float: "a number",
-        str: f"text '{str(value)[:40]}'",
+        str: f"text {quoted(value)}",
         list: "a list",
         dict: "a mapping",
     }.get(type(value), type(value).__name__)

@@ -68,8 +68,12 @@ def config_path(cli_value: str | None) -> Path:
 
 
 def ensure_config(path: Path) -> None:
-    """Create the development default config (owner-only) if there is none yet."""
-    if path.exists():
+    """Create the development default config (owner-only) on first run.
+
+    Only the default path is created: a `--config` or `STEM_KIOSK_CONFIG` that names a missing
+    file is a mistake to report, not to paper over.
+    """
+    if path != user_data_dir() / "kiosk.yaml" or path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -110,38 +114,21 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         dirs = top["workshops_dirs"]
         if check.sequence(("workshops_dirs",), dirs) is not None:
             for i, d in enumerate(dirs):
-                if value := check.text(
-                    (
-                        "workshops_dirs",
-                        i,
-                    ),
-                    d,
-                    max_len=4096,
-                ):
+                if value := check.text(("workshops_dirs", i), d, max_len=4096):
                     config.workshops_dirs.append(base / Path(value).expanduser())
     if top.get("listing") is not None:
         listing = check.mapping(("listing",), top["listing"], optional=["url", "token_file"])
         if listing is not None:
             if listing.get("url") is not None:
                 config.listing_url = check.text(
-                    (
-                        "listing",
-                        "url",
-                    ),
+                    ("listing", "url"),
                     listing["url"],
                     max_len=2048,
                     pattern=r"https?://\S+",
                     hint="must start with http:// or https://",
                 )
             if listing.get("token_file") is not None:
-                value = check.text(
-                    (
-                        "listing",
-                        "token_file",
-                    ),
-                    listing["token_file"],
-                    max_len=4096,
-                )
+                value = check.text(("listing", "token_file"), listing["token_file"], max_len=4096)
                 config.token_file = base / Path(value).expanduser() if value else None
     if top.get("facilitator_pin_hash") is not None:
         config.facilitator_pin_hash = check.text(

@@ -33,6 +33,17 @@ class Library:
     def sorted(self) -> list[Workshop]:
         return sorted(self.workshops.values(), key=lambda w: (w.title.nl.lower(), w.id))
 
+    def add(self, workshop: Workshop) -> bool:
+        """Take a workshop in, unless an earlier file already uses its id (then a problem)."""
+        first = self.workshops.get(workshop.id)
+        if first is None:
+            self.workshops[workshop.id] = workshop
+            return True
+        line, column = workshop.where
+        message = f"workshop id '{workshop.id}' is already used by {first.path}:{first.where[0]}"
+        self.problems.append(Problem(str(workshop.path), line, column, message))
+        return False
+
 
 def load_library(folders: list[Path], kit: KitSpec | None) -> Library:
     """Load every workshop of the given folders (later folders may not reuse an id)."""
@@ -41,13 +52,6 @@ def load_library(folders: list[Path], kit: KitSpec | None) -> Library:
         for path in workshop_files(folder):
             workshop, problems = load_workshop(path, kit)
             library.problems.extend(problems)
-            if workshop is None:
-                continue
-            if workshop.id in library.workshops:
-                first = library.workshops[workshop.id].path
-                library.problems.append(
-                    Problem(str(path), 1, 1, f"workshop id '{workshop.id}' is also used by {first}")
-                )
-                continue
-            library.workshops[workshop.id] = workshop
+            if workshop is not None:
+                library.add(workshop)
     return library

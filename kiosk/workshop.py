@@ -12,12 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from devices.checks import CONDITIONS, Check
-from devices.kitconfig import KitSpec, Text
+from devices.kitconfig import DeviceSpec, KitSpec, Text
 from devices.yamlsource import Checker, Document, Problem, SourceError, did_you_mean, read
 
 ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
 AGE_RANGE = re.compile(r"([0-9]{0,3})-([0-9]{0,3})")
-DEMOS = ("graph", "reaction", "theremin")
+# The live demos a step can show, and the device types each one can run on.
+DEMOS: dict[str, frozenset[str]] = {
+    "graph": frozenset({"mcp3008", "cpu_temperature", "light_sensor", "distance_sensor"}),
+    "reaction": frozenset({"button"}),
+    "theremin": frozenset({"distance_sensor", "mcp3008"}),
+}
+# What value_above / value_below compare with, per device type: lowest and highest reading.
+VALUE_RANGES: dict[str, tuple[float, float, str]] = {
+    "mcp3008": (0.0, 1.0, ""),
+    "light_sensor": (0.0, 1.0, ""),
+    "distance_sensor": (0.0, 1.0, " (a share of its max_cm; distance_below takes cm)"),
+    "cpu_temperature": (-40.0, 125.0, " °C"),
+}
+DEFAULT_MAX_CM = 100.0  # gpiozero's DistanceSensor measures up to 1 m unless max_cm says more
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 # Text limits (characters): what a step may hold and still be read by a 14-year-old.
@@ -30,7 +43,8 @@ HINT_MAX = 300
 class Material:
     name: Text
     count: int
-    recycled: bool
+    recycled: bool  # reused from packaging or scrap: STEM need not be high-tech
+    low_cost: bool = False  # cheap and easy to find (a shop, a drawer at home)
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,7 @@ class Workshop:
     devices: tuple[str, ...]
     steps: tuple[Step, ...]
     path: Path
+    where: tuple[int, int] = (1, 1)  # line and column of its `id:`, for problems across files
 
     @property
     def checks(self) -> int:
@@ -157,6 +172,7 @@ class _Parser(Checker):
             self.declared,
             steps,
             Path(self.doc.path),
+            self.doc.where(("id",), key=True),
         )
 
     # -- pieces -------------------------------------------------------------------------------
@@ -169,6 +185,10 @@ class _Parser(Checker):
 
     def range(self, keypath: tuple, value: Any) -> AgeRange | None:
         if value is None:
+            return None
+        form = f'{keypath[-1]} must look like "10-14", "14-" or "-12"'
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            self.fail(keypath, f"{form}, in quotes, not the number {value}")
             return None
         text = self.text(keypath, value, max_len=7)
         if text is None:
@@ -205,14 +225,15 @@ class _Parser(Checker):
         result = []
         for i, item in enumerate(value):
             where = ("materials", i)
-            if self.mapping(where, item, required=["name"], optional=["count", "recycled"],
-                            what="material") is None:  # fmt: skip
+            keys = ["count", "recycled", "low_cost"]
+            if self.mapping(where, item, required=["name"], optional=keys, what="material") is None:
                 continue
             name = self.lang((*where, "name"), item.get("name"), 80)
             count = self.integer((*where, "count"), item.get("count", 1), low=1, high=100)
             recycled = self.boolean((*where, "recycled"), item.get("recycled", False))
-            if name and count is not None and recycled is not None:
-                result.append(Material(name, count, recycled))
+            cheap = self.boolean((*where, "low_cost"), item.get("low_cost", False))
+            if name and count is not None and recycled is not None and cheap is not None:
+                result.append(Material(name, count, recycled, cheap))
         return tuple(result)
 
     def texts(self, keypath: tuple, value: Any) -> tuple[Text, ...]:
@@ -287,8 +308,11 @@ class _Parser(Checker):
         name = self.text(keypath, value, max_len=200)
         if name is None:
             return None
-        path = (Path(self.doc.path).parent / name).resolve()
-        if not name.lower().endswith(PICTURE_SUFFIXES):
+        folder = Path(self.doc.path).parent.resolve()
+        path = (folder / name).resolve()
+        if not path.is_relative_to(folder):
+            self.fail(keypath, f"picture '{name}' must be in the workshop's folder")
+        elif not name.lower().endswith(PICTURE_SUFFIXES):
             self.fail(keypath, f"picture '{name}' must be a .png or .jpg file")
         elif not path.is_file():
             self.fail(keypath, f"picture '{name}' does not exist next to the workshop file")
@@ -327,9 +351,9 @@ class _Parser(Checker):
             if "threshold" not in body:
                 self.fail(keypath, f"'{condition}' needs a threshold ({rule.threshold})")
                 return None
-            threshold = self.number(
-                (*keypath, "threshold"), body["threshold"], low=-1000, high=100_000
-            )
+            threshold = self.number((*keypath, "threshold"), body["threshold"])
+            if threshold is not None and spec is not None:
+                threshold = self.reachable((*keypath, "threshold"), condition, threshold, spec)
         elif "threshold" in body:
             self.fail((*keypath, "threshold"), f"'{condition}' takes no threshold")
         seconds = self.number((*keypath, "seconds"), body.get("seconds", 0), low=0, high=600)
@@ -340,6 +364,25 @@ class _Parser(Checker):
             return None
         return Check(device, condition, threshold, seconds)
 
+    def reachable(
+        self, keypath: tuple, condition: str, threshold: float, spec: DeviceSpec
+    ) -> float | None:
+        """The threshold if a reading of this device can ever meet the condition, else None."""
+        if condition.startswith("distance_"):
+            low, high = 0.0, float(spec.options.get("max_cm", DEFAULT_MAX_CM))
+            unit = " cm"
+        else:
+            low, high, unit = VALUE_RANGES[spec.type]
+        above = condition.endswith("_above")
+        if (above and low <= threshold < high) or (not above and low < threshold <= high):
+            return threshold
+        self.fail(
+            keypath,
+            f"{condition} {threshold:g} can never be met: '{spec.name}' ({spec.type}) "
+            f"reads {low:g} to {high:g}{unit}",
+        )
+        return None
+
     def demo(self, keypath: tuple, value: Any) -> Demo | None:
         if value is None:
             return None
@@ -348,6 +391,14 @@ class _Parser(Checker):
             return None
         kind = self.choice((*keypath, "kind"), body.get("kind"), DEMOS)
         device = self.device_ref((*keypath, "device"), body.get("device"))
+        spec = self.kit.devices.get(device) if self.kit and device else None
+        if kind and spec is not None and spec.type not in DEMOS[kind]:
+            fits = ", ".join(sorted(DEMOS[kind]))
+            self.fail(
+                (*keypath, "device"),
+                f"a {kind} demo cannot run on '{device}' (a {spec.type}); it needs a {fits}",
+            )
+            return None
         return Demo(kind, device) if kind and device else None
 
     def variants(self, keypath: tuple, value: Any) -> tuple[Variant, ...]:
