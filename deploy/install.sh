@@ -290,7 +290,23 @@ ensure_services() {
     fi
 }
 
+# ---- 7. the SPI bus (the default kit's MCP3008) -----------------------------------------------
+
+ensure_spi() {
+    local boot_config="$ROOT/boot/firmware/config.txt"
+    if [ ! -f "$boot_config" ]; then
+        say "warning: no /boot/firmware/config.txt: enable SPI yourself for the MCP3008"
+        return
+    fi
+    if ! grep -qx 'dtparam=spi=on' "$boot_config"; then
+        printf '\n[all]\n# stem-kiosk: the default kit reads its MCP3008 over SPI\ndtparam=spi=on\n' \
+            >> "$boot_config"
+        changed "enabled SPI in /boot/firmware/config.txt (active after a reboot)"
+    fi
+}
+
 ensure_packages
+ensure_spi
 ensure_user
 ensure_files
 ensure_venv

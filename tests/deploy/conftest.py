@@ -22,6 +22,13 @@ GROUPS = (
 )
 
 
+# The end of a fresh image's /boot/firmware/config.txt: SPI off (commented out).
+BOOT_CONFIG = (
+    "# Uncomment some or all of these to enable the optional hardware interfaces\n"
+    "#dtparam=i2c_arm=on\n#dtparam=i2s=on\n#dtparam=spi=on\n\n[cm5]\ndtoverlay=dwc2,dr_mode=host\n"
+)
+
+
 def tool_or_skip(name: str) -> str:
     """The path of a system tool; missing: a failure under CI, a skip with a reason locally."""
     path = shutil.which(name)
@@ -87,6 +94,8 @@ def installer(tmp_path) -> Installer:
     (root / "etc/os-release").write_text(PI_OS)
     (root / "etc/passwd").write_text("root:x:0:0:root:/root:/bin/bash\n")
     (root / "etc/group").write_text(GROUPS)
+    (root / "boot/firmware").mkdir(parents=True)
+    (root / "boot/firmware/config.txt").write_text(BOOT_CONFIG)
     state = tmp_path / "state"
     state.mkdir()
     (state / "enabled").write_text("getty@tty1.service\n")  # enabled on a fresh image

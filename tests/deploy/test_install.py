@@ -78,7 +78,10 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
     ancestors = {str(p) for w in wanted for p in Path(w).parents if str(p) != "."}
     assert set(after) - set(before) == (wanted | ancestors) - set(before)
     changed_existing = {p for p in before if after[p][5] != before[p][5]}  # content
-    assert changed_existing == {"etc/passwd", "etc/group"}
+    assert changed_existing == {"etc/passwd", "etc/group", "boot/firmware/config.txt"}
+    boot_config = (root / "boot/firmware/config.txt").read_text()
+    assert boot_config.endswith("[all]\n# stem-kiosk: the default kit reads its MCP3008 over SPI\n"
+                                "dtparam=spi=on\n")  # fmt: skip
     assert all(after[p][:4] == before[p][:4] for p in before)  # no mode or owner changed
 
     passwd = (root / "etc/passwd").read_text()
