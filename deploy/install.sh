@@ -16,9 +16,15 @@ set -euo pipefail
 
 readonly USER_NAME=stemkiosk
 readonly GROUPS_WANTED=(gpio video render input spi i2c)
-readonly APT_PACKAGES=(
+readonly APT_RUNTIME=(
     python3-venv python3-lgpio
     libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libsdl2-mixer-2.0-0
+)
+# pygame is built against these: PyPI's aarch64 pygame wheel bundles an SDL without the
+# kmsdrm video driver the kiosk needs. A wheelhouse holds an already built pygame instead.
+readonly APT_BUILD=(
+    python3-dev build-essential pkg-config libfreetype-dev libjpeg-dev libpng-dev
+    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsdl2-mixer-dev
 )
 readonly SUPPORTED_CODENAMES="bookworm trixie"
 
@@ -150,8 +156,9 @@ ensure_once() {  # ensure_once SRC DEST MODE USER GROUP: DEST from SRC if absent
 # ---- 2. Debian packages -------------------------------------------------------------------
 
 ensure_packages() {
-    local missing=() pkg
-    for pkg in "${APT_PACKAGES[@]}"; do
+    local missing=() pkg wanted=("${APT_RUNTIME[@]}")
+    [ -n "$WHEELHOUSE" ] || wanted+=("${APT_BUILD[@]}")
+    for pkg in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' ||
             missing+=("$pkg")
     done
@@ -217,7 +224,7 @@ ensure_venv() {
             "$ROOT$VENV/bin/python" -m pip install --quiet --no-index \
                 --find-links "$WHEELHOUSE" --upgrade stem-kiosk
         else
-            "$ROOT$VENV/bin/python" -m pip install --quiet --upgrade "$SRC"
+            "$ROOT$VENV/bin/python" -m pip install --quiet --no-binary pygame --upgrade "$SRC"
         fi
         printf '%s\n' "$digest" > "$stamp"
         changed "stem-kiosk installed into $VENV"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.conftest import tool_or_skip
+from tests.deploy.conftest import REPO, tool_or_skip
 
 KIOSK_UID = KIOSK_GID = 998  # what the useradd stand-in gives the new system user
 GROUPS = ("gpio", "video", "render", "input", "spi", "i2c")
@@ -95,6 +95,7 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
     assert len(apt_installs) == 1
     for package in ("python3-venv", "python3-lgpio", "libsdl2-2.0-0", "libsdl2-ttf-2.0-0"):
         assert package in apt_installs[0]
+    assert "libsdl2-dev" in apt_installs[0]  # pygame is compiled against the system's SDL
     assert ["apt-get", "update", "-qq"] in calls
     assert [c[0] for c in calls if c[0] in ("useradd", "usermod")] == ["useradd"] + ["usermod"] * 6
     assert all(["--root", str(root)] == c[1:3] for c in calls if c[0] in ("useradd", "usermod"))
@@ -102,7 +103,16 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
     assert venv_calls == [["python3", "-m", "venv", "--system-site-packages",
                            f"{root}/opt/stem-kiosk"]]  # fmt: skip
     assert [c[1:] for c in calls if c[0] == "venv-python"] == [
-        ["-m", "pip", "install", "--quiet", "--upgrade", str(installer.source)]
+        [
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-binary",
+            "pygame",
+            "--upgrade",
+            str(installer.source),
+        ]
     ]
     systemctl = [c[1:] for c in calls if c[0] == "systemctl"]
     assert systemctl == [
@@ -152,6 +162,8 @@ def test_wheelhouse_installs_offline(installer, tmp_path):
     installer.run("--wheelhouse", str(wheels))
     calls = installer.changing_calls()
     assert not any(c[:2] == ["apt-get", "update"] for c in calls)
+    apt = next(c for c in calls if c[:2] == ["apt-get", "install"])
+    assert "libsdl2-2.0-0" in apt and "libsdl2-dev" not in apt  # pygame comes built
     pip = [c[1:] for c in calls if c[0] == "venv-python"]
     assert pip == [["-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(wheels),
                     "--upgrade", "stem-kiosk"]]  # fmt: skip
@@ -210,3 +222,14 @@ def test_without_root_option_an_ordinary_user_is_refused(installer):
         )  # fmt: skip
     assert result.returncode == 1
     assert "Nothing was changed" in result.stderr
+
+
+def test_build_wheelhouse_needs_an_installed_kiosk(tmp_path):
+    result = subprocess.run(
+        ["bash", REPO / "deploy/build-wheelhouse.sh", tmp_path / "wheels"],
+        env={**os.environ, "STEM_KIOSK_PYTHON": str(tmp_path / "no-venv/bin/python")},
+        capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "run deploy/install.sh on this Pi first" in result.stderr
+    assert not (tmp_path / "wheels").exists()
