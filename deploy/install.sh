@@ -242,7 +242,7 @@ ensure_files() {
     ensure_once "$SRC/deploy/kiosk.yaml" "$ETC/kiosk.yaml" 0600 "$USER_NAME" "$USER_NAME"
     if [ ! -e "$ROOT$ETC/token" ]; then
         (umask 077 && : > "$ROOT$ETC/token")
-        changed "created $ETC/token (empty: 'stem-kiosk enroll' fills it)"
+        changed "created $ETC/token (empty: paste the listing's token into it, then enroll)"
     fi
     ensure_meta "$ETC/token" 0600 "$USER_NAME" "$USER_NAME"
     ensure_dir "$DATA" 0700 "$USER_NAME" "$USER_NAME"
