@@ -78,12 +78,13 @@ def v1_sessions_taps_progress(conn: sqlite3.Connection) -> None:
 
 
 @migration
-def v2_clock_fixes(conn: sqlite3.Connection) -> None:
+def v2_clock_fixes_and_kiosk(conn: sqlite3.Connection) -> None:
     """Per boot, the proven offset between boot time and true time, and where it came from;
-    plus indexes that find a boot's unsynchronised records quickly to correct them."""
+    indexes that find a boot's unsynchronised records quickly; the kiosk id the journal is of."""
     _run(
         conn,
         """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE clock_fixes (
             boot TEXT PRIMARY KEY,
             delta REAL NOT NULL,               -- true wall time = boot-time seconds + delta
@@ -95,6 +96,19 @@ def v2_clock_fixes(conn: sqlite3.Connection) -> None:
         CREATE INDEX sessions_unsynced_end ON sessions (end_boot) WHERE end_source = 'unsynced';
         CREATE INDEX taps_unsynced ON taps (boot) WHERE source = 'unsynced';
         CREATE INDEX progress_unsynced ON progress (boot) WHERE source = 'unsynced'
+        """,
+    )
+
+
+@migration
+def v3_covering_tap_index(conn: sqlite3.Connection) -> None:
+    """A tap's new total is a sum over the session's taps: read it from the index alone, which
+    keeps a long session's tap as fast as its first (the old index is a prefix of this one)."""
+    _run(
+        conn,
+        """
+        CREATE INDEX taps_by_session_delta ON taps (session_id, delta);
+        DROP INDEX taps_by_session
         """,
     )
 
