@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from listing import db, docs, problems
 from listing.maintenance import MaintenanceMiddleware
 from listing.migrations import migrate
-from listing.routers import activities, health, kiosks, sessions
+from listing.routers import activities, agenda, health, kiosks, reports, sessions
 from listing.security import RateLimiter
 from listing.settings import Limits, maintenance_file
 
@@ -29,7 +29,7 @@ def create_app(db_url: str, limits: Limits | None = None) -> FastAPI:
     app.state.limits = limits
     app.state.limiter = RateLimiter(limits.rate_per_minute)
     problems.install(app)
-    for module in (health, sessions, kiosks, activities):
+    for module in (health, sessions, kiosks, activities, agenda, reports):
         app.include_router(module.router)
     docs.install(app)
     app.add_middleware(MaintenanceMiddleware, flag=limits.maintenance_file or maintenance_file())

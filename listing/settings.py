@@ -43,3 +43,6 @@ class Limits:
     max_body: int = MAX_BODY_BYTES
     rate_per_minute: int = 1200  # per kiosk token; 0 switches rate limiting off
     maintenance_file: Path | None = None  # None: settings.maintenance_file()
+
+
+TIMEZONE = "Europe/Brussels"  # the agenda's dates and the monthly reports

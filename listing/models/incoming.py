@@ -60,7 +60,13 @@ class Workshop(_Strict):
     id: Identifier
     version: Annotated[Text, Field(min_length=1, max_length=32)]
     title: LanguageMap
-    typical_age_range: Annotated[str, Field(pattern=AGE_RANGE_PATTERN)]
+    typical_age_range: Annotated[
+        str,
+        Field(
+            pattern=AGE_RANGE_PATTERN,
+            description='As in UiTdatabank ("10-14", "14-", "-12"); not "-" alone; min <= max.',
+        ),
+    ]
 
 
 class Stop(_Strict):
@@ -92,10 +98,10 @@ class Gender(_Strict):
 
 
 class Attendance(_Strict):
-    total: Count
+    total: Annotated[Count, Field(description="The sum of age_bands (and of gender, if given).")]
     age_bands: AgeBands
     gender: Gender | None = None
-    returning: Count | None = None
+    returning: Annotated[Count | None, Field(description="At most total.")] = None
 
 
 class Progress(_Strict):
@@ -106,14 +112,17 @@ class Progress(_Strict):
 class SnapshotIn(_Strict):
     """One session snapshot, as PUT or as one item of a batch."""
 
-    session_id: UUID
+    session_id: Annotated[UUID, Field(description="Equal to the path's (case-insensitive).")]
     kiosk_id: Identifier
     revision: Annotated[int, Field(ge=1, le=MAX_REVISION)]
     status: Literal["open", "closed", "cancelled"]
     workshop: Workshop
     stop: Stop
     started_at: AwareDatetime
-    ended_at: AwareDatetime | None
+    ended_at: Annotated[
+        AwareDatetime | None,
+        Field(description="null while open; required when closed; not before started_at."),
+    ]
     time_source: Literal["ntp", "corrected", "unsynced"]
     attendance: Attendance
     progress: Progress | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from listing.models.stored import StoredSession
@@ -35,6 +35,20 @@ def _insert(conn: Connection):
     return dialect.insert(sessions)
 
 
+_CLAIM = text(
+    "SELECT pg_advisory_xact_lock(k) FROM"
+    " (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest(:ids) AS x ORDER BY k) AS keys"
+).bindparams(bindparam("ids", type_=postgresql.ARRAY(sessions.c.session_id.type)))
+
+
+def _claim(conn: Connection, ids: Sequence[str]) -> None:
+    """On PostgreSQL, lock every session id of this transaction up front, in one global order,
+    so concurrent batches (even inserting the same new sessions) queue instead of deadlocking.
+    SQLite needs nothing: BEGIN IMMEDIATE already serialises writers."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(_CLAIM, {"ids": sorted(set(ids))})
+
+
 def _locked(conn: Connection, ids: Sequence[str]) -> dict[str, StoredSession]:
     """The stored rows among `ids`, locked for this transaction in a stable order."""
     query = (
@@ -51,6 +65,7 @@ def apply_all(
 ) -> list[Applied | NotYours | RevisionConflict]:
     """Apply each snapshot in order as its PUT would be (the same session twice: the second
     sees the first). Returns an `Applied`, or the `NotYours`/`RevisionConflict`, per item."""
+    _claim(conn, [s.session_id for s in snaps])
     known = _locked(conn, [s.session_id for s in snaps])
     outcomes: list[Applied | NotYours | RevisionConflict] = []
     for snap in snaps:

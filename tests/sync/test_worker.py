@@ -7,9 +7,10 @@ import time
 
 from kiosk.config import Config
 from kiosk.journal import journal_path
-from kiosk.sync.round import DONE, NOT_CONFIGURED, UNAUTHORIZED
+from kiosk.sync.round import DONE, NOT_CONFIGURED, SENDING, UNAUTHORIZED
 from kiosk.sync.worker import SyncWorker
 from tests.sync.conftest import FAST, KIOSK_ID, add_sessions
+from tests.sync.faulty_proxy import STALL, FaultyProxy
 from tests.sync.test_round import held, latest
 
 
@@ -56,3 +57,23 @@ def test_without_a_listing_the_worker_waits_quietly(tmp_path):
     wait_for(lambda: worker.rounds >= 1)
     assert worker.progress.state == NOT_CONFIGURED
     worker.stop()
+
+
+def test_the_kiosk_counts_while_a_round_waits_on_the_network(kiosk):
+    with kiosk.journal() as journal, FaultyProxy(kiosk.config.listing_url, stall_s=4) as proxy:
+        sid, _ = add_sessions(journal, 2)
+        proxy.plan(STALL, path="/v1/sessions/batch")
+        worker = SyncWorker(
+            kiosk.pointed_at(proxy.url),
+            client_options={"connect_timeout": 1.0, "read_timeout": 3.0},
+            **FAST,
+        ).start()
+        try:
+            wait_for(lambda: any(a == STALL for *_, a in proxy.log))
+            assert journal.count(sid, "10-13") == 3  # durable while the batch hangs
+            assert worker.rounds == 0 and worker.progress.state == SENDING
+            wait_for(lambda: worker.rounds >= 1)
+            assert worker.progress.state == DONE, worker.progress.message
+            assert held(kiosk) == latest(journal)
+        finally:
+            worker.stop()
