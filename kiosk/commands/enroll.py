@@ -16,8 +16,8 @@ from pathlib import Path
 
 import requests
 
-from kiosk.commands.common import LATER, OK, PROBLEM, USAGE, config_of, fail
-from kiosk.config import KIOSK_ID_PATTERN, load_config
+from kiosk.commands.common import LATER, OK, PROBLEM, USAGE, fail
+from kiosk.config import KIOSK_ID_PATTERN, config_path, ensure_config, load_config
 from kiosk.configedit import replace_keys, write_atomically
 from kiosk.sync.client import (
     CONNECT_TIMEOUT_S,
@@ -51,17 +51,19 @@ def handle(args: argparse.Namespace) -> int:
         return fail(f"kiosk id '{kiosk_id}' must be lower-case letters, digits and '-'", USAGE)
     if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", url):
         return fail(f"listing URL '{args.listing}' must start with http:// or https://", USAGE)
-    config = config_of(args)
+    path = config_path(args.config)  # its problems are reported once, by the edit's check
+    if args.config is None:
+        ensure_config(path)
     token_file = Path(args.token_file).absolute()
     try:
         token = owner_only_token(token_file)
         check_listing(url)
         sessions = check_token(url, token, kiosk_id)
-        write_enrolment(config.path, url, kiosk_id, token_file)
+        write_enrolment(path, url, kiosk_id, token_file)
     except EnrollError as err:
         return fail(err.message, err.code)
     print(f"enrolled kiosk '{kiosk_id}' with {url} ({sessions} session(s) there already)")
-    print(f"config written: {config.path}")
+    print(f"config written: {path}")
     return OK
 
 

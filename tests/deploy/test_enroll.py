@@ -132,6 +132,14 @@ def test_a_wrong_url_or_token_writes_nothing(kiosk, listing, capsys, case, code,
     )
 
 
+def test_without_config_option_the_default_config_is_written(kiosk, listing, tmp_path):
+    _, token, kid = kiosk
+    args = ["enroll", "--listing", listing.url, "--kiosk-id", kid, "--token-file", str(token)]
+    assert main(args) == 0
+    config, problems = load_config(tmp_path / "xdg/stem-kiosk/kiosk.yaml")  # tests/conftest.py
+    assert problems == [] and (config.kiosk_id, config.listing_url) == (kid, listing.url)
+
+
 @pytest.mark.parametrize(
     ("kiosk_id", "url"), [("Gent 1", "http://127.0.0.1:1"), ("gent-1", "ftp://listing")]
 )
@@ -147,7 +155,7 @@ def test_an_invalid_config_is_not_made_worse(kiosk, listing, capsys):
     config.write_text(CONFIG.replace("language: en", "language: fr"))
     before = config.read_bytes()
     assert enroll(config, listing.url, kid, token) == 1
-    assert "kiosk.yaml:3:" in capsys.readouterr().err
+    assert capsys.readouterr().err.count("kiosk.yaml:3:") == 1
     assert config.read_bytes() == before
 
 
