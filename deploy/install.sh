@@ -10,8 +10,9 @@
 #                     (no internet needed; the Debian packages must then already be installed
 #                     or come from a local apt mirror)
 #   --root DIR        act on DIR as if it were / (for tests): every path is prefixed with DIR,
-#                     useradd/usermod/systemctl get DIR as their --root, and the running
-#                     system's systemd is left alone (no daemon-reload, no restart)
+#                     useradd/usermod/systemctl get DIR as their --root, the running systemd
+#                     is left alone; apt-get, dpkg-query and python3 are not root-aware, so
+#                     tests put recorders for them first on PATH (tests/deploy/recorder.py)
 set -euo pipefail
 
 readonly USER_NAME=stemkiosk
@@ -39,11 +40,14 @@ say() { printf 'install.sh: %s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 changed() { CHANGES=$((CHANGES + 1)); say "+ $*"; }
 
-usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
-        --root) [ $# -ge 2 ] || die "--root needs a folder"; ROOT=$(cd "$2" && pwd); shift 2 ;;
+        --root)
+            [ $# -ge 2 ] || die "--root needs a folder"
+            ROOT=$(cd "$2" && pwd) || die "no folder $2"
+            shift 2 ;;
         --wheelhouse)
             [ $# -ge 2 ] || die "--wheelhouse needs a folder"
             WHEELHOUSE=$(cd "$2" && pwd) || die "no wheelhouse folder $2"
