@@ -7,6 +7,7 @@ Exit 0 installed; 1 any problem (each printed as path:line:column, nothing insta
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from devices.kitconfig import load_kit
@@ -17,8 +18,12 @@ from kiosk.packs import check_pack, install_pack
 
 def handle(args: argparse.Namespace) -> int:
     folder = Path(args.path)
-    if not folder.is_dir():
-        return fail(f"{folder} is not a folder: give the folder that holds the pack", USAGE)
+    try:
+        if not folder.is_dir():
+            return fail(f"{folder} is not a folder: give the folder that holds the pack", USAGE)
+        os.listdir(folder)
+    except OSError as err:
+        return fail(f"cannot read {folder}: {err.strerror} (is it readable by this user?)", PROBLEM)
     config = config_of(args)
     kit, kit_problems = load_kit(config.kit)
     if kit is None or kit_problems:
