@@ -1,4 +1,4 @@
-"""Fixtures for the deploy tests: a temporary root for install.sh, with recording stand-ins."""
+"""Fixtures for the deploy tests: a temporary root for install.sh, with recorders on PATH."""
 
 from __future__ import annotations
 
@@ -16,11 +16,20 @@ REPO = Path(__file__).resolve().parents[2]
 RECORDER = Path(__file__).with_name("recorder.py")
 TOOLS = ("dpkg-query", "apt-get", "useradd", "usermod", "systemctl", "python3", "venv-python")
 PI_OS = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_CODENAME=bookworm\n'
-# The groups Raspberry Pi OS has; gid 44 video, 105 input... as on a fresh image.
-GROUPS = (
-    "root:x:0:\ngpio:x:997:\nvideo:x:44:\nrender:x:106:\ninput:x:105:\nspi:x:999:\ni2c:x:998:\n"
-)
-
+# The groups of a fresh Raspberry Pi OS image that the kiosk user joins, with their gids.
+GROUPS = {"root": 0, "video": 44, "input": 105, "render": 106, "gpio": 997, "spi": 999, "i2c": 998}
+# What useradd needs under --root besides passwd and group.
+LOGIN_DEFS = "SYS_UID_MIN 100\nSYS_UID_MAX 999\nSYS_GID_MIN 100\nSYS_GID_MAX 999\n"
+# getty@.service, enabled for tty1 as on a fresh image (the installer disables it).
+GETTY = """\
+[Unit]
+Description=Getty on %I
+[Service]
+ExecStart=-/sbin/agetty --noclear %I $TERM
+[Install]
+WantedBy=getty.target
+DefaultInstance=tty1
+"""
 
 # The end of a fresh image's /boot/firmware/config.txt: SPI off (commented out).
 BOOT_CONFIG = (
@@ -53,6 +62,7 @@ class Installer:
             "PATH": f"{self.bin}:{os.environ['PATH']}",
             "RECORDER_LOG": str(self.state / "calls.jsonl"),
             "RECORDER_STATE": str(self.state),
+            "RECORDER_ROOT": str(self.root),
         }
         script = self.source / "deploy/install.sh"
         result = subprocess.run(
@@ -74,6 +84,14 @@ class Installer:
         """Calls that change the system (queries like dpkg-query or is-enabled left out)."""
         return [c for c in self.calls() if c[0] != "dpkg-query" and "is-enabled" not in c]
 
+    def kiosk_ids(self) -> tuple[int, int]:
+        """The uid and gid useradd gave the kiosk user under the root."""
+        for line in (self.root / "etc/passwd").read_text().splitlines():
+            name, _, uid, gid, *_ = line.split(":")
+            if name == "stemkiosk":
+                return int(uid), int(gid)
+        raise AssertionError("no stemkiosk user")
+
 
 @pytest.fixture
 def installer(tmp_path) -> Installer:
@@ -89,16 +107,28 @@ def installer(tmp_path) -> Installer:
             shutil.copytree(REPO / part, source / part, ignore=ignore)
         elif (REPO / part).exists():
             shutil.copy2(REPO / part, source / part)
+    for tool in ("useradd", "usermod", "systemctl"):  # run for real on the root
+        tool_or_skip(tool)
     root = tmp_path / "root"
     (root / "etc").mkdir(parents=True)
     (root / "etc/os-release").write_text(PI_OS)
     (root / "etc/passwd").write_text("root:x:0:0:root:/root:/bin/bash\n")
-    (root / "etc/group").write_text(GROUPS)
+    (root / "etc/shadow").write_text("root:*:19000:0:99999:7:::\n")
+    (root / "etc/group").write_text("".join(f"{g}:x:{gid}:\n" for g, gid in GROUPS.items()))
+    (root / "etc/gshadow").write_text("".join(f"{g}:*::\n" for g in GROUPS))
+    (root / "etc/shadow").chmod(0o640)
+    (root / "etc/gshadow").chmod(0o640)
+    (root / "etc/login.defs").write_text(LOGIN_DEFS)
+    units = root / "usr/lib/systemd/system"
+    units.mkdir(parents=True)
+    (units / "getty@.service").write_text(GETTY)
+    wants = root / "etc/systemd/system/getty.target.wants"
+    wants.mkdir(parents=True)
+    (wants / "getty@tty1.service").symlink_to("/usr/lib/systemd/system/getty@.service")
     (root / "boot/firmware").mkdir(parents=True)
     (root / "boot/firmware/config.txt").write_text(BOOT_CONFIG)
     state = tmp_path / "state"
     state.mkdir()
-    (state / "enabled").write_text("getty@tty1.service\n")  # enabled on a fresh image
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     recorder = bin_dir / "recorder"

@@ -1,8 +1,9 @@
-"""Stand-ins for apt-get, dpkg-query, useradd, usermod, systemctl and python3 in install tests.
+"""Recorders for the commands install.sh runs, for tests against a temporary root.
 
-Each call is appended to $RECORDER_LOG as a JSON list; the state the real tool would change
-(installed packages, enabled units, users and groups under the root) is kept so a second run
-sees the first one's work.
+Each call is appended to $RECORDER_LOG as a JSON list. useradd, usermod and systemctl take
+the root as `--root`, so after recording, the real tool runs on the temporary root. apt-get,
+dpkg-query and python3 (venv, pip) cannot: they are emulated, keeping the state a second run
+must see (installed packages) in $RECORDER_STATE.
 """
 
 from __future__ import annotations
@@ -24,16 +25,6 @@ def _save(name: str, items: set[str]) -> None:
     (STATE / name).write_text("\n".join(sorted(items)) + "\n")
 
 
-def _root(args: list[str]) -> Path:
-    """The --root/--root=DIR argument (the tests always pass one)."""
-    for i, arg in enumerate(args):
-        if arg == "--root":
-            return Path(args[i + 1])
-        if arg.startswith("--root="):
-            return Path(arg.split("=", 1)[1])
-    raise SystemExit(f"recorder: {args} without --root would touch the real system")
-
-
 def dpkg_query(args: list[str]) -> int:
     if args[-1] not in _lines("packages"):
         return 1
@@ -45,43 +36,6 @@ def apt_get(args: list[str]) -> int:
     if "install" in args:
         wanted = [a for a in args[args.index("install") + 1 :] if not a.startswith("-")]
         _save("packages", _lines("packages") | set(wanted))
-    return 0
-
-
-def useradd(args: list[str]) -> int:
-    root, name = _root(args), args[-1]
-    with open(root / "etc/passwd", "a") as f:
-        f.write(f"{name}:x:998:998::/var/lib/stem-kiosk:/usr/sbin/nologin\n")
-    with open(root / "etc/group", "a") as f:
-        f.write(f"{name}:x:998:\n")
-    return 0
-
-
-def usermod(args: list[str]) -> int:
-    root, name = _root(args), args[-1]
-    group = args[args.index("--groups") + 1]
-    path = root / "etc/group"
-    lines = []
-    for line in path.read_text().splitlines():
-        fields = line.split(":")
-        if fields[0] == group:
-            members = [m for m in fields[3].split(",") if m]
-            fields[3] = ",".join([*members, name])
-        lines.append(":".join(fields))
-    path.write_text("\n".join(lines) + "\n")
-    return 0
-
-
-def systemctl(args: list[str]) -> int:
-    _root(args)
-    unit = args[-1]
-    enabled = _lines("enabled")
-    if "is-enabled" in args:
-        return 0 if unit in enabled else 1
-    if "enable" in args:
-        _save("enabled", enabled | {unit})
-    elif "disable" in args:
-        _save("enabled", enabled - {unit})
     return 0
 
 
@@ -102,22 +56,35 @@ def venv_python(args: list[str]) -> int:
     return 0  # `python -m pip install ...`: recorded, nothing to emulate
 
 
-TOOLS = {
+EMULATED = {
     "dpkg-query": dpkg_query,
     "apt-get": apt_get,
-    "useradd": useradd,
-    "usermod": usermod,
-    "systemctl": systemctl,
     "python3": python3,
     "venv-python": venv_python,
 }
+ROOT_AWARE = ("useradd", "usermod", "systemctl")
+
+
+def run_real(name: str, args: list[str]) -> int:
+    """The real tool (the first one on PATH that is not a recorder), on the temporary root."""
+    root = os.environ["RECORDER_ROOT"]
+    if not any(a in ("--root", f"--root={root}") for a in args) or root not in " ".join(args):
+        raise SystemExit(f"recorder: {name} {args} without --root would touch the real system")
+    here = Path(sys.argv[0]).resolve().parent
+    for folder in os.environ["PATH"].split(os.pathsep):
+        real = Path(folder) / name
+        if folder and Path(folder).resolve() != here and os.access(real, os.X_OK):
+            os.execv(real, [str(real), *args])
+    raise SystemExit(f"recorder: no real {name} on PATH")
 
 
 def main() -> int:
     name, args = Path(sys.argv[0]).name, sys.argv[1:]
     with open(os.environ["RECORDER_LOG"], "a") as log:
         log.write(json.dumps([name, *args]) + "\n")
-    return TOOLS[name](args)
+    if name in ROOT_AWARE:
+        return run_real(name, args)
+    return EMULATED[name](args)
 
 
 if __name__ == "__main__":

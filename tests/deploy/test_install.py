@@ -14,7 +14,6 @@ import pytest
 
 from tests.deploy.conftest import REPO, tool_or_skip
 
-KIOSK_UID = KIOSK_GID = 998  # what the useradd stand-in gives the new system user
 GROUPS = ("gpio", "video", "render", "input", "spi", "i2c")
 
 
@@ -40,10 +39,12 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
     out = installer.run().stdout
     root, src = installer.root, installer.source
     after = snapshot(root)
+    uid, gid = installer.kiosk_ids()
+    assert 100 <= uid <= 999 and 100 <= gid <= 999  # a system user, by login.defs
 
     files = {  # file -> (mode, uid, gid, the source it must equal or None)
-        "etc/stem-kiosk/kiosk.yaml": ("0o600", KIOSK_UID, KIOSK_GID, src / "deploy/kiosk.yaml"),
-        "etc/stem-kiosk/token": ("0o600", KIOSK_UID, KIOSK_GID, None),
+        "etc/stem-kiosk/kiosk.yaml": ("0o600", uid, gid, src / "deploy/kiosk.yaml"),
+        "etc/stem-kiosk/token": ("0o600", uid, gid, None),
         "usr/local/bin/stem-kiosk": ("0o755", 0, 0, src / "deploy/stem-kiosk.sh"),
         "etc/systemd/system/stem-kiosk.service": (
             "0o644", 0, 0, src / "deploy/systemd/stem-kiosk.service"),
@@ -56,36 +57,50 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
         "opt/stem-kiosk/pyvenv.cfg": (None, 0, 0, None),
         "opt/stem-kiosk/bin/python": (None, 0, 0, None),
         "opt/stem-kiosk/.stem-kiosk-source": (None, 0, 0, None),
+        # systemctl enable's links: the kiosk at boot, the sync timer
+        "etc/systemd/system/multi-user.target.wants/stem-kiosk.service": (None, 0, 0, None),
+        "etc/systemd/system/timers.target.wants/stem-kiosk-sync.timer": (None, 0, 0, None),
     }  # fmt: skip
     dirs = {
-        "etc/stem-kiosk": ("0o700", KIOSK_UID, KIOSK_GID),
-        "var/lib/stem-kiosk": ("0o700", KIOSK_UID, KIOSK_GID),
+        "etc/stem-kiosk": ("0o700", uid, gid),
+        "var/lib/stem-kiosk": ("0o700", uid, gid),
     }
-    for rel, (mode, uid, gid, same_as) in files.items():
+    for rel, (mode, owner, group, same_as) in files.items():
         path = root / rel
         assert path.exists() or path.is_symlink(), rel
         if mode:
-            assert meta(path) == (mode, uid, gid), rel
+            assert meta(path) == (mode, owner, group), rel
         if same_as:
             assert path.read_bytes() == same_as.read_bytes(), rel
     for rel, want in dirs.items():
         assert (root / rel).is_dir() and meta(root / rel) == want, rel
     assert (root / "etc/stem-kiosk/token").read_bytes() == b""
+    wants = root / "etc/systemd/system/multi-user.target.wants/stem-kiosk.service"
+    assert os.readlink(wants) == "/etc/systemd/system/stem-kiosk.service"
     assert "include-system-site-packages = true" in (root / "opt/stem-kiosk/pyvenv.cfg").read_text()
 
-    # Nothing else: every new path is one of those or a folder on the way to one.
+    # Nothing else: every new path is one of those, a folder on the way to one, or useradd's
+    # backups and lock file.
     wanted = set(files) | set(dirs)
     ancestors = {str(p) for w in wanted for p in Path(w).parents if str(p) != "."}
-    assert set(after) - set(before) == (wanted | ancestors) - set(before)
-    changed_existing = {p for p in before if after[p][5] != before[p][5]}  # content
-    assert changed_existing == {"etc/passwd", "etc/group", "boot/firmware/config.txt"}
+    new = set(after) - set(before)
+    assert wanted <= new
+    backups = {"etc/passwd-", "etc/group-", "etc/shadow-", "etc/gshadow-", "etc/.pwd.lock"}
+    assert new - wanted - ancestors <= backups
+    getty = "etc/systemd/system/getty.target.wants"  # disabled: its link (and the empty folder)
+    assert set(before) - set(after) == {getty, f"{getty}/getty@tty1.service"}
+    changed_existing = {p for p in after.keys() & before.keys() if after[p][5] != before[p][5]}
+    accounts = {"etc/passwd", "etc/group", "etc/shadow", "etc/gshadow"}
+    assert changed_existing == accounts | {"boot/firmware/config.txt"}
     boot_config = (root / "boot/firmware/config.txt").read_text()
     assert boot_config.endswith("[all]\n# stem-kiosk: the default kit reads its MCP3008 over SPI\n"
                                 "dtparam=spi=on\n")  # fmt: skip
-    assert all(after[p][:4] == before[p][:4] for p in before)  # no mode or owner changed
+    # No mode or owner changed (useradd rewrites account files, keeping both).
+    assert all(after[p][:4] == before[p][:4] for p in after.keys() & before.keys() - accounts)
+    assert all(after[p][1:4] == before[p][1:4] for p in accounts)
 
     passwd = (root / "etc/passwd").read_text()
-    assert f"stemkiosk:x:{KIOSK_UID}:{KIOSK_GID}:" in passwd
+    assert f"stemkiosk:x:{uid}:{gid}:" in passwd
     group = (root / "etc/group").read_text().splitlines()
     for name in GROUPS:
         assert any(line.startswith(f"{name}:") and line.endswith(":stemkiosk") for line in group)
@@ -142,7 +157,7 @@ def test_config_is_never_overwritten_and_token_mode_is_repaired(installer):
     out = installer.run().stdout
     assert config.read_text() == "kiosk_id: mobilab-gent-1\n"
     assert token.read_text() == "secret\n"
-    assert meta(token) == ("0o600", KIOSK_UID, KIOSK_GID)
+    assert meta(token) == ("0o600", *installer.kiosk_ids())
     assert "1 change(s)" in out
 
 
