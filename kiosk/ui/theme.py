@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 import pygame
+
+from devices.typeface import font_file
 
 SIZE = (800, 480)  # the logical screen; the official 7" display's resolution
 
@@ -19,6 +20,4 @@ TILE_EDGE = (206, 212, 218)
 
 @cache
 def font(size: int, bold: bool = False) -> pygame.font.Font:
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    path = resources.files("kiosk") / "fonts" / name
-    return pygame.font.Font(str(path), size)
+    return pygame.font.Font(font_file(bold), size)
