@@ -208,7 +208,7 @@ class _Builder:
                     for k, v in part.items():
                         result.setdefault(k, v)
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                 self._at(key_node, "a key must be plain text")
                 continue
             key = self._scalar(key_node)

@@ -161,3 +161,13 @@ def test_leftovers_of_a_cut_off_import_are_cleared(tmp_path):
     (leftover / "half.yaml").write_text("id: half")
     install_pack([], tmp_path, target)
     assert not leftover.exists() and target.is_dir()
+
+
+def test_a_pack_file_with_a_tagged_key_is_a_problem_not_a_traceback(kiosk, tmp_path, capsys):
+    config, imported = kiosk
+    pack = tmp_path / "usb"
+    pack.mkdir()
+    (pack / "vreemd.yaml").write_text("id: vreemd\n!!python/none title: x\n")
+    assert run_import(config, pack) == 1
+    assert f"{pack / 'vreemd.yaml'}:2:1: a key must be plain text" in capsys.readouterr().out
+    assert not imported.exists()
