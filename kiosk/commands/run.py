@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from kiosk.commands.common import config_of
 
@@ -19,13 +20,18 @@ def register(sub) -> None:
     parser.set_defaults(handler=handle)
 
 
+def on_a_pi() -> bool:
+    model = Path("/proc/device-tree/model")
+    return model.exists() and "Raspberry Pi" in model.read_text(errors="replace")
+
+
 def handle(args: argparse.Namespace) -> int:
-    from kiosk.ui.app import run_app  # pygame loads only for the commands that draw
+    from kiosk.ui.launch import run_app  # pygame loads only for the commands that draw
 
     return run_app(
         config_of(args),
         simulate=args.simulate,
-        fullscreen=args.fullscreen,
+        fullscreen=args.fullscreen or (not args.windowed and not args.headless and on_a_pi()),
         headless=args.headless,
         script=args.script,
         screenshots=args.screenshots,

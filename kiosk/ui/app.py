@@ -1,56 +1,266 @@
-"""The kiosk application: opens the display, builds the screens and runs the frame loop.
+"""The kiosk application: the frame loop that turns input and device events into screens.
 
-Headless (`--headless`), it renders off-screen and saves screenshots instead of showing them.
+One loop on the main thread: wait for input (never busy), drain the kit's queue, let the
+current screen react, redraw only when something changed, and flip in one place (Display).
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+import logging
+import queue
+import time
+from collections.abc import Callable
 
-from devices.kitconfig import load_kit
-from kiosk.config import Config
+import pygame
+
 from kiosk.i18n import Catalogue
-from kiosk.library import load_library, shipped_dir
+from kiosk.sdnotify import Notifier
+from kiosk.ui import theme
+from kiosk.ui.display import Display
+from kiosk.ui.screen import Screen
+from kiosk.ui.services import Services
+from kiosk.ui.session import Session
+from kiosk.ui.simpanel import SimPanel
+from kiosk.ui.widgets import text_box
+
+log = logging.getLogger(__name__)
+
+ANIMATION_FPS = 30
+IDLE_WAIT_MS = 40  # the longest an idle loop sleeps before it looks at touches and time
+IDLE_S = 180  # no touch for this long: attract mode
+NOTICE_S = 6
+FAILED = object()  # what `App.guard` returns when screen code raised
 
 
-def run_app(
-    config: Config,
-    *,
-    simulate: bool,
-    fullscreen: bool,
-    headless: bool,
-    script: str | None,
-    screenshots: str | None,
-) -> int:
-    if headless:
-        os.environ["SDL_VIDEODRIVER"] = "dummy"
-        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
+class Clock:
+    """Monotonic seconds; scripts advance it so that timed behaviour is deterministic."""
 
-    from kiosk.ui import theme
-    from kiosk.ui.home import draw_home
+    def __init__(self):
+        self.offset = 0.0
 
-    kit, _ = load_kit(config.kit)
-    library = load_library([shipped_dir(), *config.workshops_dirs], kit)
-    text = Catalogue(config.language)
-    pygame.init()
-    try:
-        flags = pygame.FULLSCREEN | pygame.SCALED if fullscreen else pygame.SCALED
-        screen = pygame.display.set_mode(theme.SIZE, 0 if headless else flags)
-        pygame.display.set_caption(text.t("app.title"))
-        draw_home(screen, library.sorted(), text)
-        pygame.display.flip()
-        if headless:
-            folder = Path(screenshots or "screenshots")
-            folder.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(screen, str(folder / "home.png"))
-            print(f"screenshot: {folder / 'home.png'}")
-            return 0
-        clock = pygame.time.Clock()
-        while not any(e.type == pygame.QUIT for e in pygame.event.get()):
-            clock.tick(10)
+    def now(self) -> float:
+        return time.monotonic() + self.offset
+
+    def since(self, monotonic: float) -> float:
+        """A time.monotonic() stamp (a device event's) on this clock."""
+        return monotonic + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+
+class App:
+    def __init__(self, services: Services, display: Display, *, fullscreen: bool = False):
+        self.services = services
+        self.display = display
+        self.fullscreen = fullscreen
+        self.text = Catalogue(services.config.language)
+        self.clock = Clock()
+        self.notifier = Notifier.from_env()
+        self.session: Session | None = None
+        self.stop = None  # today's stop (kiosk.tour.Stop), picked on Home
+        self.panel = SimPanel(self) if services.kit and services.kit.simulator else None
+        self.notice_text: str | None = None
+        self.notice_until = 0.0
+        self.last_input = self.clock.now()
+        self.running = True
+        self.dirty = True
+        self.screen: Screen = Screen(self)
+
+    # -- what screens use --------------------------------------------------------------------
+
+    @property
+    def kit(self):
+        return self.services.kit
+
+    @property
+    def journal(self):
+        return self.services.journal
+
+    @property
+    def simulate(self) -> bool:
+        return self.services.simulate
+
+    def go(self, screen: Screen, *, enter: bool = True) -> None:
+        """Make a screen current (leave the old one, enter the new one), never raising.
+
+        enter=False resumes a screen exactly as it was (attract mode giving it back)."""
+        self.guard(self.screen.leave)
+        self.screen = screen
+        self.dirty = True
+        if enter:
+            self.guard(screen.enter)
+
+    def home(self, notice: str | None = None) -> None:
+        from kiosk.ui.home import HomeScreen
+
+        self.go(HomeScreen(self))
+        if notice:
+            self.notice(notice)
+
+    def notice(self, text: str) -> None:
+        """A message across the top for a few seconds (already translated)."""
+        self.notice_text = text
+        self.notice_until = self.clock.now() + NOTICE_S
+        self.dirty = True
+
+    def set_language(self, lang: str) -> None:
+        self.text = Catalogue(lang)
+        self.dirty = True
+
+    def with_pin(self, then: Callable[[], None]) -> None:
+        """Ask the facilitator PIN, then run `then`; Back returns to the current screen."""
+        from kiosk.ui.pinpad import PinScreen
+
+        self.go(PinScreen(self, self.screen, then))
+
+    def quit(self) -> None:
+        self.running = False
+
+    # -- the loop ----------------------------------------------------------------------------
+
+    def run(self) -> int:
+        self.notifier.ready()
+        while self.running:
+            self.turn()
+        self.notifier.stopping()
         return 0
-    finally:
-        pygame.quit()
+
+    def turn(self, wait_ms: int | None = None) -> None:
+        """One turn of the loop: wait (bounded), handle everything pending, draw if needed."""
+        if wait_ms is None:
+            wait_ms = 1000 // ANIMATION_FPS if self.animating else IDLE_WAIT_MS
+        early = self.wait(wait_ms)
+        for event in pygame.event.get():
+            self.handle(event)
+        self.drain_kit(early)
+        now = self.clock.now()
+        if self.guard(lambda: self.screen.tick(now)) is True:
+            self.dirty = True
+        if self.notice_text and now >= self.notice_until:
+            self.notice_text = None
+            self.dirty = True
+        if self.screen.idle_ok and now - self.last_input > IDLE_S and self.session is None:
+            from kiosk.ui.attract import AttractScreen
+
+            self.go(AttractScreen(self, self.screen))
+        if self.dirty:
+            self.draw()
+        self.notifier.tick()
+
+    @property
+    def animating(self) -> bool:
+        return self.screen.animating
+
+    def wait(self, wait_ms: int) -> list:
+        """Sleep until a device event arrives or the time is up; a touch waits at most wait_ms.
+
+        Blocking on the kit's queue wakes at once for the hardware and costs no CPU, where
+        SDL's own event wait polls every millisecond on drivers without a native wait."""
+        if wait_ms <= 0:
+            return []
+        if self.kit is None:
+            pygame.time.wait(wait_ms)
+            return []
+        try:
+            return [self.kit.events.get(timeout=wait_ms / 1000)]
+        except queue.Empty:
+            return []
+
+    def drain_kit(self, early: list) -> None:
+        """Device events (queued by gpiozero's threads) handled here, on the main thread."""
+        if self.kit is None:
+            return
+        events = self.kit.events
+        pending = list(early)
+        while not events.empty():
+            pending.append(events.get_nowait())
+        for event in pending:
+            if self.guard(lambda e=event: self.screen.device(e)) is True:
+                self.dirty = True
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.NOEVENT:
+            return
+        if event.type == pygame.QUIT:
+            if not self.fullscreen:  # in kiosk mode only the facilitator screen leaves
+                self.running = False
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWSIZECHANGED):
+            self.dirty = True
+            return
+        pos = None
+        if event.type == pygame.FINGERDOWN:
+            pos = self.display.finger_to_logical(event.x, event.y)
+        elif event.type == pygame.MOUSEBUTTONDOWN:
+            if getattr(event, "touch", False) or event.button != 1:
+                return  # SDL's synthetic copy of a touch (the FINGERDOWN counted it), or a wheel
+            pos = self.display.to_logical(event.pos)
+        elif event.type == pygame.KEYDOWN:
+            self.last_input = self.clock.now()
+            self.guard(lambda: self.key(event.key, event.mod))
+            self.dirty = True
+            return
+        else:
+            return
+        self.last_input = self.clock.now()
+        if pos is not None:
+            self.guard(lambda: self.tap(pos))
+            self.dirty = True
+
+    def tap(self, pos: tuple[int, int]) -> None:
+        if self.panel and self.panel.visible and self.panel.tap(pos):
+            return
+        self.screen.tap(pos)
+
+    def key(self, key: int, mod: int = 0) -> None:
+        if key == pygame.K_F2 and self.panel:
+            self.panel.visible = not self.panel.visible
+            return
+        if key == pygame.K_q and mod & pygame.KMOD_CTRL and not self.fullscreen:
+            self.running = False
+            return
+        if self.panel and self.panel.visible and self.panel.key(key):
+            return
+        self.screen.key(key)
+
+    def buttons(self):
+        """Every touch target on screen now (the panel's first), for scripts and tests."""
+        panel = self.panel.buttons if self.panel and self.panel.visible else []
+        return [*panel, *self.screen.buttons]
+
+    def draw(self) -> None:
+        surface = self.display.logical
+        if self.guard(lambda: self.screen.render(surface)) is FAILED:
+            self.guard(lambda: self.screen.render(surface))  # now Home, after the fault
+        if self.panel and self.panel.visible:
+            self.panel.render(surface)
+        if self.notice_text:
+            box = pygame.Rect(0, 0, theme.WIDTH, 76)  # over the heading, the full width
+            pygame.draw.rect(surface, theme.WARN_LIGHT, box)
+            pygame.draw.line(surface, theme.WARN, box.bottomleft, box.bottomright, 3)
+            text_box(surface, self.notice_text, box.inflate(-32, -8), 20, theme.INK, bold=True)
+        self.display.present()
+        self.dirty = False
+
+    def guard(self, call: Callable[[], object]) -> object:
+        """Run screen code; an exception is logged and leads back Home with a notice (FAILED)."""
+        try:
+            return call()
+        except Exception:
+            log.exception("fault in screen %s", self.screen.id)
+            self.recover()
+            return FAILED
+
+    def recover(self) -> None:
+        from kiosk.ui.home import HomeScreen
+
+        self.notice_text = self.text.t("ui.notice.fault")
+        self.notice_until = self.clock.now() + NOTICE_S
+        try:
+            self.screen = HomeScreen(self)
+            self.screen.enter()
+        except Exception:  # Home itself is broken: keep a blank screen with the notice
+            log.exception("Home failed too")
+            self.screen = Screen(self)
+        self.dirty = True

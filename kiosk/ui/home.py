@@ -1,30 +1,237 @@
-"""The home screen: the workshop tiles with their age range and duration."""
+"""Home: today's stop, the workshop tiles (age range, duration), the age filter, NL/EN, facilitator.
+
+Workshops are filtered by age band; more than one page shows a "more" tile.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pygame
 
-from kiosk.i18n import Catalogue
+from kiosk.tour import Stop
 from kiosk.ui import theme
+from kiosk.ui.screen import Screen
+from kiosk.ui.widgets import Button, heading, text_box
 from kiosk.workshop import Workshop
 
+FILTERS = {"all": None, "0-9": (0, 9), "10-13": (10, 13), "14-17": (14, 17), "18-": (18, 200)}
+PER_PAGE = 6
 
-def draw_home(screen: pygame.Surface, workshops: list[Workshop], text: Catalogue) -> None:
-    screen.fill(theme.BACKGROUND)
-    heading = theme.font(32, bold=True).render(text.t("home.heading"), True, theme.INK)
-    screen.blit(heading, (24, 16))
-    count = theme.font(18).render(text.t("home.count", count=len(workshops)), True, theme.MUTED)
-    screen.blit(count, (800 - 24 - count.get_width(), 28))
-    columns, tile_w, tile_h, gap = 3, 240, 88, 12
-    for i, workshop in enumerate(workshops[:12]):
-        x = 24 + (i % columns) * (tile_w + gap)
-        y = 76 + (i // columns) * (tile_h + gap)
-        rect = pygame.Rect(x, y, tile_w, tile_h)
-        pygame.draw.rect(screen, theme.TILE, rect, border_radius=10)
-        pygame.draw.rect(screen, theme.TILE_EDGE, rect, width=2, border_radius=10)
-        title = theme.font(20, bold=True).render(workshop.title.get(text.lang), True, theme.INK)
-        screen.blit(title, (x + 12, y + 12))
-        ages = text.t("workshop.ages", ages=workshop.age_range)
-        minutes = text.t("workshop.minutes", minutes=workshop.duration_min)
-        meta = theme.font(16).render(f"{ages} · {minutes}", True, theme.MUTED)
-        screen.blit(meta, (x + 12, y + 52))
+
+def fits_band(workshop: Workshop, band: tuple[int, int] | None) -> bool:
+    if band is None:
+        return True
+    low, high = workshop.age_range.low or 0, workshop.age_range.high or 200
+    return low <= band[1] and high >= band[0]
+
+
+def unknown_stop(app) -> Stop:
+    return Stop(app.text.t("ui.stop.unknown"), "other", app.text.t("ui.stop.unknown_town"))
+
+
+class HomeScreen(Screen):
+    id = "home"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.filter = "all"
+        self.page = 0
+
+    def enter(self) -> None:
+        tour = self.app.services.tour
+        if self.app.stop is None and tour is not None:
+            today = tour.on(dt.date.today())
+            if len(today) == 1:
+                self.app.stop = today[0]
+
+    def workshops(self) -> list[Workshop]:
+        band = FILTERS[self.filter]
+        return [w for w in self.app.services.library.sorted() if fits_band(w, band)]
+
+    def build(self) -> list[Button]:
+        app, t = self.app, self.t
+        stop = app.stop.name if app.stop else t("ui.home.pick_stop")
+        top = 64
+        buttons = [
+            Button(
+                "home.stop",
+                pygame.Rect(16, top, 200, 64),
+                stop,
+                self.pick_stop,
+                detail=t("ui.home.stop"),
+                size=18,
+            ),
+        ]
+        x = 224
+        for key in FILTERS:
+            text = t("ui.home.all") if key == "all" else t(f"ui.band.{key}")
+            kind = "selected" if self.filter == key else "normal"
+            buttons.append(
+                Button(
+                    f"home.age.{key}",
+                    pygame.Rect(x, top, 72, 64),
+                    text,
+                    lambda k=key: self.set_filter(k),
+                    kind,
+                    size=18,
+                )
+            )
+            x += 78
+        other = "en" if app.text.lang == "nl" else "nl"
+        buttons.append(
+            Button(
+                "home.lang",
+                pygame.Rect(x + 2, top, 64, 64),
+                other.upper(),
+                lambda: app.set_language(other),
+                size=22,
+            )
+        )
+        buttons.append(
+            Button(
+                "home.facilitator",
+                pygame.Rect(x + 74, top, 784 - x - 74, 64),
+                t("ui.home.facilitator"),
+                self.facilitator,
+                size=16,
+            )
+        )
+        if app.session is not None:
+            title = app.session.workshop.title.get(app.text.lang)
+            buttons.append(
+                Button(
+                    "home.resume",
+                    pygame.Rect(16, 404, 768, 64),
+                    t("ui.home.resume", workshop=title),
+                    self.resume,
+                    "primary",
+                )
+            )
+        buttons.extend(self.tiles(rows=2 if app.session is None else 1))
+        return buttons
+
+    def tiles(self, rows: int) -> list[Button]:
+        shown = self.workshops()
+        per_page = 3 * rows
+        pages = max(1, -(-len(shown) // (per_page - 1))) if len(shown) > per_page else 1
+        self.page %= pages
+        if pages > 1:
+            start = self.page * (per_page - 1)
+            shown = shown[start : start + per_page - 1]
+        result = []
+        for i, workshop in enumerate(shown):
+            rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 166, 248, 156)
+            result.append(WorkshopTile(workshop, rect, self))
+        if pages > 1:
+            i = len(shown)
+            rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 166, 248, 156)
+            result.append(
+                Button(
+                    "home.more",
+                    rect,
+                    self.t("ui.home.more", page=self.page + 1, pages=pages),
+                    self.next_page,
+                )
+            )
+        return result
+
+    def draw(self, surface: pygame.Surface) -> None:
+        count = len(self.workshops())
+        heading(surface, self.t("home.heading"))
+        text_box(
+            surface,
+            self.t("home.count", count=count),
+            pygame.Rect(484, 14, 300, 40),
+            18,
+            theme.MUTED,
+            align="right",
+        )
+        if count == 0:
+            text_box(
+                surface, self.t("ui.home.none"), pygame.Rect(16, 160, 768, 120), 22, theme.MUTED
+            )
+
+    def shortcuts(self) -> dict[int, str]:
+        keys = {
+            pygame.K_l: "home.lang",
+            pygame.K_f: "home.facilitator",
+            pygame.K_s: "home.stop",
+            pygame.K_m: "home.more",
+            pygame.K_r: "home.resume",
+        }
+        for i, b in enumerate(b for b in self.buttons if b.id.startswith("home.tile.")):
+            keys[pygame.K_1 + i] = b.id
+        return keys
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def set_filter(self, key: str) -> None:
+        self.filter, self.page = key, 0
+
+    def next_page(self) -> None:
+        self.page += 1
+
+    def pick_stop(self) -> None:
+        from kiosk.ui.stops import StopScreen
+
+        self.app.go(StopScreen(self.app, self))
+
+    def open(self, workshop: Workshop) -> None:
+        from kiosk.ui.intro import IntroScreen
+
+        self.app.go(IntroScreen(self.app, workshop))
+
+    def facilitator(self) -> None:
+        from kiosk.ui.facilitator import FacilitatorScreen
+
+        self.app.with_pin(lambda: self.app.go(FacilitatorScreen(self.app)))
+
+    def resume(self) -> None:
+        from kiosk.ui.player import PlayerScreen
+
+        self.app.go(PlayerScreen(self.app, self.app.session.workshop))
+
+
+class WorkshopTile(Button):
+    """A workshop as a tile: title, one line of summary, ages and minutes."""
+
+    def __init__(self, workshop: Workshop, rect: pygame.Rect, home: HomeScreen):
+        super().__init__(f"home.tile.{workshop.id}", rect, "", lambda: home.open(workshop))
+        self.workshop, self.t, self.lang = workshop, home.t, home.app.text.lang
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, r = self.workshop, self.rect
+        pygame.draw.rect(surface, theme.TILE, r, border_radius=10)
+        pygame.draw.rect(surface, theme.TILE_EDGE, r, width=2, border_radius=10)
+        pygame.draw.rect(surface, theme.ACCENT, (r.x, r.y + 10, 6, r.h - 20), border_radius=3)
+        inner = r.inflate(-28, -16).move(4, 0)
+        text_box(
+            surface,
+            w.title.get(self.lang),
+            pygame.Rect(inner.x, inner.y, inner.w, 30),
+            21,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
+        text_box(
+            surface,
+            w.summary.get(self.lang),
+            pygame.Rect(inner.x, inner.y + 34, inner.w, 64),
+            15,
+            theme.MUTED,
+            align="left",
+            valign="top",
+        )
+        ages = self.t("workshop.ages", ages=w.age_range)
+        minutes = self.t("workshop.minutes", minutes=w.duration_min)
+        text_box(
+            surface,
+            f"{ages} · {minutes}",
+            pygame.Rect(inner.x, inner.bottom - 22, inner.w, 22),
+            16,
+            theme.ACCENT,
+            bold=True,
+            align="left",
+        )

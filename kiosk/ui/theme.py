@@ -1,4 +1,7 @@
-"""Colours, sizes and the kiosk's own font (DejaVu Sans, shipped) in one place."""
+"""Colours, sizes and the kiosk's own font (DejaVu Sans, shipped) in one place.
+
+Everything is in logical pixels of the 800x480 surface; the display scales it.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +12,28 @@ import pygame
 from devices.typeface import font_file
 
 SIZE = (800, 480)  # the logical screen; the official 7" display's resolution
+WIDTH, HEIGHT = SIZE
+MARGIN = 16
+TARGET = 64  # the smallest touch target, logical pixels
+BAR_H = 72  # the bottom bar of buttons
 
 BACKGROUND = (250, 248, 242)
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 ACCENT = (0, 119, 182)
+ACCENT_INK = (255, 255, 255)
 TILE = (255, 255, 255)
 TILE_EDGE = (206, 212, 218)
+PRESSED = (222, 235, 247)
+OK = (25, 135, 84)
+OK_LIGHT = (209, 231, 221)
+WARN = (204, 122, 0)
+WARN_LIGHT = (255, 243, 205)
+BAD = (200, 35, 51)
+BAD_LIGHT = (248, 215, 218)
+DISABLED = (233, 236, 239)
+NIGHT = (18, 24, 38)
+NIGHT_INK = (240, 244, 248)
 
 
 @cache

@@ -1,0 +1,125 @@
+"""Live demo: a big reading and a scrolling graph of any sensor of the kit.
+
+Samples at a fixed rate from the kit's current reading; a gap where the sensor is not connected.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import pygame
+
+from kiosk.ui import theme
+from kiosk.ui.demos import input_devices
+from kiosk.ui.intro import device_label
+from kiosk.ui.screen import Screen
+from kiosk.ui.widgets import Button, bar, heading, text_box
+
+SAMPLE_S = 0.05
+SAMPLES = 300  # 15 s of history
+GRAPH = pygame.Rect(16, 170, 768, 226)
+READING = pygame.Rect(16, 80, 768, 84)
+
+
+def as_number(value) -> float | None:
+    if value is None:
+        return None
+    return float(value)
+
+
+def show_value(value, unit: str) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        text = f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
+        return f"{text} {unit}".strip()
+    return f"{value} {unit}".strip()
+
+
+class GraphScreen(Screen):
+    id = "graph"
+    animating = True
+
+    def __init__(self, app, device: str, back: Screen):
+        super().__init__(app)
+        self.device_name = device
+        self.back_to = back
+        self.samples: deque[float | None] = deque(maxlen=SAMPLES)
+        self.reading = None
+        self.sampled = 0.0
+
+    def tick(self, now: float) -> bool:
+        if self.app.kit is None or now - self.sampled < SAMPLE_S:
+            return False
+        steps = min(SAMPLES, int((now - self.sampled) / SAMPLE_S)) if self.sampled else 1
+        self.sampled = now
+        self.reading = self.app.kit.reading(self.device_name)
+        value = as_number(self.reading.value) if self.reading.connected else None
+        self.samples.extend([value] * steps)
+        return True
+
+    def build(self) -> list[Button]:
+        others = [d for d in input_devices(self.app) if d != self.device_name]
+        switch = self.next_device if others else None
+        return bar(
+            [
+                ("graph.back", self.t("ui.back"), self.back, ""),
+                ("graph.next", self.t("ui.graph.next"), switch, ""),
+            ]
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        heading(surface, device_label(self.app, self.device_name), self.t("ui.demo.graph"))
+        r = self.reading
+        if r is None or not r.connected:
+            big, color = self.t("ui.device.missing"), theme.BAD
+        else:
+            big, color = show_value(r.value, r.unit), theme.ACCENT
+        text_box(surface, big, READING, 60, color, bold=True)
+        self.draw_graph(surface)
+
+    def draw_graph(self, surface: pygame.Surface) -> None:
+        pygame.draw.rect(surface, theme.TILE, GRAPH, border_radius=10)
+        numbers = [v for v in self.samples if v is not None]
+        if not numbers:
+            return
+        low, high = min(numbers), max(numbers)
+        if high - low < 1e-9:
+            low, high = low - 1, high + 1
+        inner = GRAPH.inflate(-24, -24)
+        step = inner.w / (SAMPLES - 1)
+        start = SAMPLES - len(self.samples)
+        line: list[tuple[float, float]] = []
+        for i, v in enumerate(self.samples):
+            if v is None:
+                if len(line) > 1:
+                    pygame.draw.lines(surface, theme.ACCENT, False, line, 3)
+                line = []
+                continue
+            x = inner.x + (start + i) * step
+            y = inner.bottom - (v - low) / (high - low) * inner.h
+            line.append((x, y))
+        if len(line) > 1:
+            pygame.draw.lines(surface, theme.ACCENT, False, line, 3)
+        for value, y in ((high, inner.y), (low, inner.bottom - 16)):
+            text_box(
+                surface,
+                show_value(value, ""),
+                pygame.Rect(inner.x, y, 120, 18),
+                14,
+                theme.MUTED,
+                align="left",
+            )
+
+    def shortcuts(self) -> dict[int, str]:
+        return {pygame.K_TAB: "graph.next"}
+
+    def next_device(self) -> None:
+        names = input_devices(self.app)
+        at = names.index(self.device_name) if self.device_name in names else -1
+        self.device_name = names[(at + 1) % len(names)]
+        self.samples.clear()
+        self.sampled = 0.0
+
+    def back(self) -> None:
+        self.app.go(self.back_to)

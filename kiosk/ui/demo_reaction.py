@@ -1,0 +1,148 @@
+"""Live demo: the reaction game. The LED goes on after a random wait; press the button fast.
+
+Times are measured from the LED switching on to the button's event stamp (both monotonic); the
+session keeps a scoreboard of the best times.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pygame
+
+from kiosk.ui import theme
+from kiosk.ui.screen import Screen
+from kiosk.ui.widgets import Button, bar, heading, text_box
+
+WAIT_S = (1.5, 4.0)
+BOARD = 5
+STAGE = pygame.Rect(16, 84, 460, 312)
+
+
+class ReactionScreen(Screen):
+    id = "reaction"
+
+    def __init__(self, app, button: str, back: Screen):
+        super().__init__(app)
+        self.button, self.back_to = button, back
+        spec = app.services.spec
+        leds = [n for n, d in spec.devices.items() if d.type == "led"] if spec else []
+        self.led = leds[0] if leds else None
+        self.state = "ready"  # ready | waiting | go | result | early
+        self.go_at = 0.0  # app clock: when the LED goes on
+        self.lit_at = 0.0  # monotonic: when it went on
+        self.last: float | None = None
+        self.local_scores: list[float] = []
+        self.rng = random.Random()
+
+    @property
+    def animating(self) -> bool:
+        return self.state == "waiting"
+
+    @property
+    def scores(self) -> list[float]:
+        session = self.app.session
+        return session.scores if session is not None else self.local_scores
+
+    def light(self, on: bool) -> None:
+        if self.led and self.app.kit is not None:
+            self.app.kit.set_output(self.led, on)
+
+    def leave(self) -> None:
+        self.light(False)
+
+    def start(self) -> None:
+        self.state = "waiting"
+        self.go_at = self.app.clock.now() + self.rng.uniform(*WAIT_S)
+        self.light(False)
+
+    def tick(self, now: float) -> bool:
+        if self.state == "waiting" and now >= self.go_at:
+            self.state = "go"
+            self.light(True)
+            self.lit_at = time.monotonic()
+            return True
+        return False
+
+    def device(self, event) -> bool:
+        if event.device != self.button or event.kind != "pressed":
+            return False
+        return self.pressed(event.at)
+
+    def pressed(self, at: float) -> bool:
+        if self.state == "waiting":
+            self.state = "early"
+            return True
+        if self.state != "go":
+            return False
+        self.last = max(0.0, at - self.lit_at)
+        self.scores.append(self.last)
+        self.scores.sort()
+        del self.scores[BOARD:]
+        self.state = "result"
+        self.light(False)
+        return True
+
+    def build(self) -> list[Button]:
+        start = self.start if self.state in ("ready", "result", "early") else None
+        label = "ui.reaction.start" if self.state == "ready" else "ui.reaction.again"
+        return bar(
+            [
+                ("reaction.back", self.t("ui.back"), self.back, ""),
+                ("reaction.start", self.t(label), start, "primary"),
+            ]
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        heading(surface, self.t("ui.demo.reaction"), self.t("ui.reaction.detail"))
+        fill, ink, text = {
+            "ready": (theme.TILE, theme.INK, self.t("ui.reaction.ready")),
+            "waiting": (theme.NIGHT, theme.NIGHT_INK, self.t("ui.reaction.wait")),
+            "go": (theme.OK, theme.ACCENT_INK, self.t("ui.reaction.go")),
+            "early": (theme.BAD_LIGHT, theme.BAD, self.t("ui.reaction.early")),
+            "result": (
+                theme.TILE,
+                theme.ACCENT,
+                self.t("ui.reaction.result", ms=round((self.last or 0) * 1000)),
+            ),
+        }[self.state]
+        pygame.draw.rect(surface, fill, STAGE, border_radius=14)
+        text_box(surface, text, STAGE.inflate(-30, -30), 48, ink, bold=True)
+        board = pygame.Rect(492, 84, 292, 312)
+        pygame.draw.rect(surface, theme.TILE, board, border_radius=14)
+        text_box(
+            surface,
+            self.t("ui.reaction.board"),
+            pygame.Rect(508, 94, 260, 32),
+            20,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
+        if not self.scores:
+            text_box(
+                surface,
+                self.t("ui.reaction.no_scores"),
+                pygame.Rect(508, 134, 260, 60),
+                16,
+                theme.MUTED,
+                align="left",
+                valign="top",
+            )
+        for i, score in enumerate(self.scores):
+            text_box(
+                surface,
+                f"{i + 1}.  {round(score * 1000)} ms",
+                pygame.Rect(508, 134 + i * 50, 260, 44),
+                26,
+                theme.INK,
+                bold=i == 0,
+                align="left",
+            )
+
+    def shortcuts(self) -> dict[int, str]:
+        return {pygame.K_RETURN: "reaction.start"}
+
+    def back(self) -> None:
+        self.app.go(self.back_to)

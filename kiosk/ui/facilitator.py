@@ -1,0 +1,211 @@
+"""The facilitator screen (behind the PIN): sync, today's sessions, CSV export, device test,
+language, leave the kiosk, shut down.
+
+Sync runs in its own worker; this screen only reads its progress and asks it to go now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import subprocess
+
+import pygame
+
+from kiosk.journal import JournalError
+from kiosk.ui import theme
+from kiosk.ui.confirm import ConfirmScreen
+from kiosk.ui.screen import Screen
+from kiosk.ui.usb import export_sessions, export_target
+from kiosk.ui.widgets import Button, bar, heading, text_box
+
+log = logging.getLogger(__name__)
+POWEROFF = ["systemctl", "poweroff"]
+REFRESH_S = 2.0
+
+
+class FacilitatorScreen(Screen):
+    id = "facilitator"
+    idle_ok = False
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.sessions: list = []
+        self.waiting = 0
+        self.sync_line = ""
+        self.refreshed = 0.0
+
+    def enter(self) -> None:
+        self.refresh()
+
+    def tick(self, now: float) -> bool:
+        if now - self.refreshed < REFRESH_S:
+            return False
+        before = (self.sync_line, self.waiting, len(self.sessions))
+        self.refresh()
+        return before != (self.sync_line, self.waiting, len(self.sessions))
+
+    def refresh(self) -> None:
+        self.refreshed = self.app.clock.now()
+        journal = self.app.journal
+        if journal is not None:
+            try:
+                self.sessions = journal.sessions(dt.date.today())
+                self.waiting = len(journal.unconfirmed())
+            except JournalError as err:
+                self.sync_line = err.message
+                return
+        sync = self.app.services.sync
+        if sync is None:
+            self.sync_line = self.t("ui.sync.not_configured", waiting=self.waiting)
+        else:
+            p = sync.progress
+            self.sync_line = self.t(
+                "ui.sync.progress",
+                state=self.t(f"ui.sync.state.{p.state}"),
+                confirmed=p.confirmed,
+                waiting=self.waiting,
+            ) + (f" · {p.message}" if p.message else "")
+
+    def build(self) -> list[Button]:
+        t, app = self.t, self.app
+        sync_now = self.sync_now if app.services.sync is not None else None
+        other = "en" if app.text.lang == "nl" else "nl"
+        grid = [
+            ("facilitator.sync", t("ui.sync.now"), sync_now, "primary"),
+            ("facilitator.export", t("ui.facilitator.export"), self.export, ""),
+            ("facilitator.devices", t("ui.facilitator.devices"), self.devices, ""),
+            ("facilitator.startup", t("ui.facilitator.startup"), self.startup, ""),
+            (
+                "facilitator.language",
+                t("ui.facilitator.language", lang=other.upper()),
+                lambda: app.set_language(other),
+                "",
+            ),
+            ("facilitator.leave", t("ui.facilitator.leave"), self.leave_kiosk, ""),
+            ("facilitator.poweroff", t("ui.facilitator.poweroff"), self.poweroff, "danger"),
+        ]
+        buttons = [
+            Button(
+                bid,
+                pygame.Rect(452 + (i % 2) * 170, 84 + (i // 2) * 76, 162, 68),
+                text,
+                action,
+                kind or "normal",
+                enabled=action is not None,
+                size=16,
+            )
+            for i, (bid, text, action, kind) in enumerate(grid)
+        ]
+        return buttons + bar([("facilitator.back", t("ui.facilitator.home"), app.home, "")])
+
+    def draw(self, surface: pygame.Surface) -> None:
+        heading(
+            surface,
+            self.t("ui.facilitator.heading"),
+            self.t("ui.facilitator.detail", kiosk=self.app.services.config.kiosk_id),
+        )
+        box = pygame.Rect(16, 84, 420, 84)
+        pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
+        text_box(
+            surface,
+            self.t("ui.sync.heading"),
+            pygame.Rect(28, 90, 396, 24),
+            18,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
+        text_box(
+            surface,
+            self.sync_line,
+            pygame.Rect(28, 116, 396, 48),
+            15,
+            theme.INK,
+            align="left",
+            valign="top",
+        )
+        text_box(
+            surface,
+            self.t("ui.facilitator.today", count=len(self.sessions)),
+            pygame.Rect(16, 180, 420, 26),
+            18,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
+        lang = self.app.text.lang
+        for i, s in enumerate(self.sessions[-6:]):
+            title = s.workshop_title.get(lang) or s.workshop_title["nl"]
+            when = s.started_at.astimezone().strftime("%H:%M") if s.started_at else ""
+            synced = "✓" if s.confirmed_revision >= s.revision else "…"
+            line = (
+                f"{when}  {title} · {s.stop_name} · {s.total} · {self.t(f'ui.status.{s.status}')}"
+            )
+            text_box(
+                surface,
+                f"{synced} {line}",
+                pygame.Rect(16, 210 + i * 30, 420, 28),
+                15,
+                theme.INK,
+                align="left",
+            )
+
+    def shortcuts(self) -> dict[int, str]:
+        return {
+            pygame.K_y: "facilitator.sync",
+            pygame.K_x: "facilitator.export",
+            pygame.K_d: "facilitator.devices",
+            pygame.K_ESCAPE: "facilitator.back",
+        }
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        self.app.services.sync.request_now()
+        self.app.notice(self.t("ui.sync.requested"))
+
+    def export(self) -> None:
+        app = self.app
+        if app.journal is None:
+            app.notice(self.t("ui.journal.closed"))
+            return
+        try:
+            folder = export_target(app.services.config.data_dir)
+            path = export_sessions(app.services.config, app.journal, folder)
+        except (OSError, JournalError) as err:
+            log.exception("export")
+            app.notice(self.t("ui.facilitator.export_failed", error=str(err)))
+            return
+        app.notice(self.t("ui.facilitator.exported", path=str(path)))
+
+    def devices(self) -> None:
+        from kiosk.ui.devicetest import DeviceTestScreen
+
+        self.app.go(DeviceTestScreen(self.app, self))
+
+    def startup(self) -> None:
+        from kiosk.ui.startup import StartupScreen
+
+        self.app.go(StartupScreen(self.app))
+
+    def leave_kiosk(self) -> None:
+        self.app.go(ConfirmScreen(self.app, self, self.t("ui.facilitator.leave_q"), self.app.quit))
+
+    def poweroff(self) -> None:
+        self.app.go(
+            ConfirmScreen(self.app, self, self.t("ui.facilitator.poweroff_q"), self.do_poweroff)
+        )
+
+    def do_poweroff(self) -> None:
+        if self.app.simulate:  # a laptop in simulation is never switched off
+            self.app.go(self)
+            self.app.notice(self.t("ui.facilitator.poweroff_sim"))
+            return
+        try:
+            subprocess.Popen(POWEROFF)
+        except OSError as err:
+            self.app.go(self)
+            self.app.notice(self.t("ui.facilitator.poweroff_failed", error=str(err)))
+            return
+        self.app.quit()

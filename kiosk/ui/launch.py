@@ -1,0 +1,78 @@
+"""Starting the kiosk: open the services and the display, then run the loop or play a script.
+
+Whatever fails, the process ends with a logged reason and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from kiosk.config import Config
+
+log = logging.getLogger("kiosk.ui")
+DEMO_SCRIPT = "demo.yaml"  # the built-in demo tour (`make run` without a display)
+
+
+def run_app(
+    config: Config,
+    *,
+    simulate: bool,
+    fullscreen: bool,
+    headless: bool,
+    script: str | None,
+    screenshots: str | None,
+) -> int:
+    if headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    import pygame
+
+    from kiosk.ui import pictures
+    from kiosk.ui.app import App
+    from kiosk.ui.display import Display
+    from kiosk.ui.script import Player, ScriptError, load_script
+    from kiosk.ui.services import Services
+    from kiosk.ui.startup import StartupScreen
+
+    path = script or str(resources.files("kiosk.ui") / DEMO_SCRIPT)
+    parsed = None
+    if headless:
+        parsed, problems = load_script(path)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if parsed is None:
+            return 1
+    pygame.init()
+    services = Services.open(config, simulate=simulate)
+    try:
+        display = Display(fullscreen=fullscreen and not headless)
+        app = App(services, display, fullscreen=fullscreen and not headless)
+        pygame.display.set_caption(app.text.t("app.title"))
+        app.go(StartupScreen(app))
+        if not headless:
+            return app.run()
+        folder = Path(screenshots or "screenshots")
+        folder.mkdir(parents=True, exist_ok=True)
+        player = Player(app, parsed, folder)
+        try:
+            player.play()
+        except ScriptError as err:
+            print(err, file=sys.stderr)
+            return 1
+        print(f"{len(player.saved)} screenshot(s) in {folder}/")
+        return 0
+    except Exception:
+        log.exception("the kiosk stopped on an unexpected fault")
+        return 1
+    finally:
+        services.close()
+        pygame.quit()
+        pictures.forget()  # fonts die with pygame.quit(); a next run makes new ones

@@ -1,0 +1,313 @@
+"""The step player (youth-facing): step n of m, big text, the wiring picture, the live check.
+
+The check turns green ("Gelukt!") when the hardware meets it; after a while without success the
+hint shows ("Lukt het niet?"). Steps and passed checks are written to the journal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+
+from devices.checks import CheckMonitor
+from kiosk.ui import pictures, theme
+from kiosk.ui.screen import Screen
+from kiosk.ui.session import safely
+from kiosk.ui.widgets import Button, bar, heading, text_box
+from kiosk.workshop import Step, Workshop
+
+HINT_AFTER_S = 45
+POLL_S = 0.1
+CHECK_BOX = pygame.Rect(16, 330, 420, 70)  # where the check shows: green when met
+PICTURE_BOX = pygame.Rect(452, 84, 332, 316)
+HINT_TOP = 236  # the hint takes the lower part of the text column
+
+
+class PlayerScreen(Screen):
+    id = "player"
+
+    def __init__(self, app, workshop: Workshop, index: int = 0):
+        super().__init__(app)
+        self.workshop = workshop
+        self.index = index
+        self.choice: dict[str, int] = {}  # step id -> chosen variant
+        self.monitor: CheckMonitor | None = None
+        self.passed = False
+        self.hint_shown = False
+        self.since = 0.0
+        self.polled = 0.0
+
+    @property
+    def step(self) -> Step:
+        return self.workshop.steps[self.index]
+
+    @property
+    def variant(self):
+        i = self.choice.get(self.step.id)
+        return None if i is None else self.step.variants[i]
+
+    @property
+    def check(self):
+        if self.step.variants:
+            return self.variant.check if self.variant else None
+        return self.step.check
+
+    @property
+    def hint(self):
+        return self.variant.hint if self.variant else self.step.hint
+
+    @property
+    def check_id(self) -> str:
+        return f"{self.step.id}.{self.variant.id}" if self.variant else self.step.id
+
+    def enter(self) -> None:
+        self.arm()
+
+    def arm(self) -> None:
+        """Start watching the current step's check (if it has one)."""
+        self.passed, self.hint_shown = False, False
+        self.since = self.app.clock.now()
+        check, kit = self.check, self.app.kit
+        self.monitor = None
+        if check is not None and kit is not None:
+            self.monitor = CheckMonitor(check, kit.spec.devices[check.device].type)
+        session = self.app.session
+        if session is not None and self.check_id in session.checks:
+            self.passed = True
+
+    def device(self, event) -> bool:
+        if self.monitor is None or event.device != self.check.device:
+            return False
+        self.monitor.feed(replace(event, at=self.app.clock.since(event.at)))
+        return self.evaluate(self.app.clock.now())
+
+    def tick(self, now: float) -> bool:
+        changed = False
+        if (
+            not self.passed
+            and not self.hint_shown
+            and self.hint
+            and now - self.since > HINT_AFTER_S
+        ):
+            self.hint_shown = changed = True
+        if self.monitor is not None and now - self.polled >= POLL_S:
+            self.polled = now
+            changed = self.evaluate(now) or changed
+        return changed
+
+    def evaluate(self, now: float) -> bool:
+        """Feed the live reading; True when what the screen shows changed."""
+        if self.monitor is None:
+            return False
+        before = (self.passed, self.monitor.status)
+        self.monitor.update(self.app.kit.reading(self.check.device), now)
+        if self.monitor.status.met and not self.passed:
+            self.passed = True
+            if self.app.session is not None:
+                safely(self.app, lambda: self.app.session.check_passed(self.check_id))
+        return (self.passed, self.monitor.status) != before
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def build(self) -> list[Button]:
+        t, step = self.t, self.step
+        buttons = []
+        if step.variants and self.variant is None:
+            for i, v in enumerate(step.variants[:3]):
+                buttons.append(
+                    Button(
+                        f"player.choice.{v.id}",
+                        pygame.Rect(16, 84 + i * 106, 768, 98),
+                        v.title.get(self.app.text.lang),
+                        lambda i=i: self.choose(i),
+                        detail=v.text.get(self.app.text.lang),
+                        size=20,
+                    )
+                )
+        elif step.variants:
+            buttons.append(
+                Button(
+                    "player.rechoose",
+                    pygame.Rect(452, 336, 332, 64),
+                    t("ui.player.other_choice"),
+                    self.rechoose,
+                )
+            )
+        if self.check and not self.passed and not self.hint_shown and self.hint:
+            buttons.append(
+                Button(
+                    "player.hint",
+                    pygame.Rect(CHECK_BOX.right - 150, CHECK_BOX.y + 3, 146, 64),
+                    t("ui.player.stuck"),
+                    self.show_hint,
+                    size=16,
+                )
+            )
+        if step.demo is not None:
+            buttons.append(
+                Button(
+                    "player.demo",
+                    pygame.Rect(452, 336, 332, 64),
+                    t(f"ui.demo.{step.demo.kind}"),
+                    self.open_demo,
+                    "primary",
+                )
+            )
+        last = self.index == len(self.workshop.steps) - 1
+        buttons += bar(
+            [
+                ("player.back", t("ui.back"), self.back, ""),
+                ("player.count", t("ui.player.count"), self.attendance, ""),
+                (
+                    "player.next",
+                    t("ui.player.finish" if last else "ui.player.next"),
+                    self.next,
+                    "ok" if self.passed else "primary",
+                ),
+            ]
+        )
+        return buttons
+
+    def draw(self, surface: pygame.Surface) -> None:
+        lang, step = self.app.text.lang, self.step
+        n, m = self.index + 1, len(self.workshop.steps)
+        heading(
+            surface,
+            step.title.get(lang),
+            self.t("ui.player.step", n=n, m=m) + " · " + self.workshop.title.get(lang),
+        )
+        if not (step.variants and self.variant is None):
+            text = self.variant.text.get(lang) if self.variant else step.text.get(lang)
+            height = (HINT_TOP - 8 if self.hint_shown and not self.passed else CHECK_BOX.y) - 84
+            text_box(
+                surface,
+                text,
+                pygame.Rect(16, 84, 420, height),
+                26,
+                theme.INK,
+                align="left",
+                valign="top",
+            )
+        self.draw_picture(surface)
+        if self.check is not None:
+            self.draw_check(surface)
+
+    def draw_picture(self, surface: pygame.Surface) -> None:
+        step, box = self.step, PICTURE_BOX.copy()
+        if step.demo is not None or step.variants:
+            box.h -= 76
+        image = None
+        if step.picture is not None:
+            image = pictures.picture(step.picture, box.size)
+        elif step.wiring and self.app.services.spec:
+            image = pictures.wiring(
+                self.app.services.spec, step.wiring, box.size, self.app.text.lang
+            )
+        if image is not None:
+            pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
+            surface.blit(image, image.get_rect(center=box.center))
+        elif step.wiring:
+            text_box(surface, self.t("ui.player.no_picture"), box, 18, theme.MUTED)
+
+    def draw_check(self, surface: pygame.Surface) -> None:
+        box = CHECK_BOX
+        if self.passed:
+            pygame.draw.rect(surface, theme.OK, box, border_radius=12)
+            text_box(surface, self.t("ui.player.passed"), box, 34, theme.ACCENT_INK, bold=True)
+            return
+        if self.hint_shown:
+            area = pygame.Rect(16, HINT_TOP, 420, box.bottom - HINT_TOP)
+            pygame.draw.rect(surface, theme.WARN_LIGHT, area, border_radius=12)
+            inner = area.inflate(-20, -14)
+            text_box(
+                surface,
+                self.t("ui.player.stuck"),
+                pygame.Rect(inner.x, inner.y, inner.w, 30),
+                22,
+                theme.WARN,
+                bold=True,
+                align="left",
+            )
+            text_box(
+                surface,
+                self.hint.get(self.app.text.lang),
+                pygame.Rect(inner.x, inner.y + 34, inner.w, inner.h - 34),
+                22,
+                theme.INK,
+                align="left",
+                valign="top",
+            )
+            return
+        pygame.draw.rect(surface, theme.DISABLED, box, border_radius=12)
+        text_box(
+            surface,
+            self.reason(),
+            pygame.Rect(box.x + 12, box.y, box.w - 176, box.h),
+            17,
+            theme.MUTED,
+            align="left",
+        )
+
+    def reason(self) -> str:
+        if self.monitor is None:
+            return self.t("ui.device.missing")
+        status = self.monitor.status
+        try:
+            return self.t(status.reason_key, **status.values)
+        except (KeyError, IndexError, ValueError):
+            return self.t("ui.player.waiting")
+
+    def shortcuts(self) -> dict[int, str]:
+        keys = {
+            pygame.K_RIGHT: "player.next",
+            pygame.K_LEFT: "player.back",
+            pygame.K_h: "player.hint",
+            pygame.K_d: "player.demo",
+            pygame.K_c: "player.count",
+        }
+        for i, v in enumerate(self.step.variants[:3]):
+            keys[pygame.K_1 + i] = f"player.choice.{v.id}"
+        return keys
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def choose(self, i: int) -> None:
+        self.choice[self.step.id] = i
+        self.arm()
+
+    def rechoose(self) -> None:
+        self.choice.pop(self.step.id, None)
+        self.arm()
+
+    def show_hint(self) -> None:
+        self.hint_shown = True
+
+    def next(self) -> None:
+        session = self.app.session
+        if session is not None and not safely(self.app, lambda: session.step_done(self.step.id)):
+            return
+        if self.index == len(self.workshop.steps) - 1:
+            from kiosk.ui.ending import EndScreen
+
+            self.app.go(EndScreen(self.app, self))
+            return
+        self.index += 1
+        self.arm()
+
+    def back(self) -> None:
+        if self.index == 0:
+            self.app.home()
+            return
+        self.index -= 1
+        self.arm()
+
+    def attendance(self) -> None:
+        from kiosk.ui.attendance import AttendanceScreen
+
+        self.app.go(AttendanceScreen(self.app, self))
+
+    def open_demo(self) -> None:
+        from kiosk.ui.demos import demo_screen
+
+        self.app.go(demo_screen(self.app, self.step.demo.kind, self.step.demo.device, self))

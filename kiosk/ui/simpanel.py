@@ -1,0 +1,119 @@
+"""The simulator panel (--simulate): drives the simulated sensors by touch and keyboard.
+
+F2 shows it; it sits on the right and takes taps before the screen. What each input takes
+comes from the simulator (devices.simulator.CONTROLS); its values are the simulator's own.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from devices.simulator import CONTROLS
+from kiosk.ui import theme
+from kiosk.ui.intro import device_label
+from kiosk.ui.widgets import Button, text_box
+
+AREA = pygame.Rect(500, 0, 300, 480)
+ROW = 66
+ROWS = 7
+STEPS = 20  # a − or + moves a sensor by 1/20 of its range
+KEYS = {
+    pygame.K_SPACE: ("button", 0),
+    pygame.K_b: ("button", 1),
+    pygame.K_m: ("motion_sensor", 0),
+    pygame.K_PAGEDOWN: ("distance_sensor", -1),
+    pygame.K_PAGEUP: ("distance_sensor", 1),
+    pygame.K_MINUS: ("mcp3008", -1),
+    pygame.K_EQUALS: ("mcp3008", 1),
+    pygame.K_COMMA: ("light_sensor", -1),
+    pygame.K_PERIOD: ("light_sensor", 1),
+    pygame.K_t: ("cpu_temperature", 1),
+}
+
+
+class SimPanel:
+    def __init__(self, app):
+        self.app = app
+        self.visible = False
+        self.buttons: list[Button] = []
+        spec = app.services.spec
+        self.devices = [(n, d.type) for n, d in spec.devices.items() if d.type in CONTROLS][:ROWS]
+
+    @property
+    def simulator(self):
+        return self.app.kit.simulator
+
+    def value(self, name: str):
+        return self.simulator.values.get(name)
+
+    def set(self, name: str, value) -> None:
+        self.simulator.set(name, value)
+
+    def toggle(self, name: str) -> None:
+        self.set(name, not self.value(name))
+
+    def nudge(self, name: str, kind: str, direction: int) -> None:
+        low, high, _ = CONTROLS[kind]
+        now = self.value(name)
+        now = (low + high) / 2 if now is None else float(now)
+        value = now + direction * (high - low) / STEPS
+        self.set(name, round(min(high, max(low, value)), 2))
+
+    def rows(self) -> list[Button]:
+        buttons, y = [], 4
+        t = self.app.text.t
+        for name, kind in self.devices:
+            if CONTROLS[kind] is bool:
+                on = bool(self.value(name))
+                text = t("ui.sim.on" if on else "ui.sim.off")
+                buttons.append(
+                    Button(f"sim.{name}", pygame.Rect(650, y, 142, 62), text,
+                           lambda n=name: self.toggle(n), "selected" if on else "normal", size=16)
+                )  # fmt: skip
+            else:
+                for i, (sign, label) in enumerate(((-1, "−"), (1, "+"))):
+                    buttons.append(
+                        Button(f"sim.{name}.{'down' if sign < 0 else 'up'}",
+                               pygame.Rect(650 + i * 74, y, 68, 62), label,
+                               lambda n=name, k=kind, s=sign: self.nudge(n, k, s), size=26)
+                    )  # fmt: skip
+            y += ROW
+        return buttons
+
+    def render(self, surface: pygame.Surface) -> None:
+        self.buttons = self.rows()
+        pygame.draw.rect(surface, theme.NIGHT, AREA)
+        y = 4
+        for name, kind in self.devices:
+            value = self.value(name)
+            if CONTROLS[kind] is bool:
+                shown = ""
+            else:
+                shown = "—" if value is None else f"{value:g} {CONTROLS[kind][2]}".strip()
+            text_box(surface, device_label(self.app, name), pygame.Rect(508, y + 4, 136, 30), 16,
+                     theme.NIGHT_INK, bold=True, align="left")  # fmt: skip
+            text_box(surface, shown, pygame.Rect(508, y + 32, 136, 26), 15, theme.NIGHT_INK,
+                     align="left")  # fmt: skip
+            y += ROW
+        for button in self.buttons:
+            button.draw(surface)
+
+    def tap(self, pos) -> bool:
+        if not AREA.collidepoint(pos):
+            return False
+        for button in self.buttons:
+            if button.hit(pos):
+                button.action()
+        return True
+
+    def key(self, key: int) -> bool:
+        wanted = KEYS.get(key)
+        names = [n for n, k in self.devices if wanted and k == wanted[0]]
+        if not names:
+            return False
+        kind, arg = wanted
+        if CONTROLS[kind] is bool:
+            self.toggle(names[min(arg, len(names) - 1)])
+        else:
+            self.nudge(names[0], kind, arg)
+        return True

@@ -1,0 +1,150 @@
+"""The start-up check: kit self-test, journal health, clock, sessions waiting to sync, and the
+workshops (or kit/tour entries) skipped as invalid, with the validator's own message.
+
+It moves on to Home by a tap, or by itself after a while when nothing is wrong.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from kiosk.clock import time_source
+from kiosk.journal import JournalError
+from kiosk.ui import theme
+from kiosk.ui.screen import Screen
+from kiosk.ui.widgets import Button, bar, chip, heading, text_box
+
+AUTO_CONTINUE_S = 10
+RECHECK_S = 1.0
+ROW_H = 50
+
+
+class StartupScreen(Screen):
+    id = "startup"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.rows: list[tuple[str, str, bool | None]] = []  # title, detail, good
+        self.problems: list[str] = []
+        self.entered = self.checked = 0.0
+
+    def enter(self) -> None:
+        self.entered = self.checked = self.app.clock.now()
+        self.check()
+        s = self.app.services
+        self.problems = [str(p) for p in [*s.problems, *s.library.problems]]
+
+    def check(self) -> bool:
+        """Look again (sensors answer in their own time); True when something changed."""
+        rows = [self.kit_row(), self.journal_row(), self.clock_row(), self.sync_row()]
+        changed, self.rows = rows != self.rows, rows
+        return changed
+
+    @property
+    def all_good(self) -> bool:
+        return not self.problems and all(good is not False for _, _, good in self.rows)
+
+    def kit_row(self):
+        app = self.app
+        if app.kit is None:
+            return self.t("ui.startup.kit"), app.services.kit_error or "", False
+        readings = app.kit.readings()
+        missing = [name for name, r in readings.items() if not r.connected]
+        detail = self.t(
+            "ui.startup.kit_detail",
+            factory=app.kit.factory_name,
+            ok=len(readings) - len(missing),
+            total=len(readings),
+        )
+        if missing:
+            detail += " · " + self.t("ui.startup.kit_missing", names=", ".join(missing))
+        return self.t("ui.startup.kit"), detail, not missing
+
+    def journal_row(self):
+        journal = self.app.journal
+        if journal is None:
+            return self.t("ui.startup.journal"), self.app.services.journal_error or "", False
+        notes = [self.t(n.key, **n.values) if n.key else n.message for n in journal.notices]
+        detail = " ".join(notes) or self.t("ui.startup.journal_ok", path=str(journal.path))
+        return self.t("ui.startup.journal"), detail, not notes
+
+    def clock_row(self):
+        source = time_source()
+        # an unset clock is worth knowing, not a fault: records say so and are corrected later
+        return (
+            self.t("ui.startup.clock"),
+            self.t(f"ui.startup.clock_{source}"),
+            (True if source == "ntp" else None),
+        )
+
+    def sync_row(self):
+        journal, title = self.app.journal, self.t("ui.startup.sync")
+        if journal is None:
+            return title, "", None
+        try:
+            waiting = len(journal.unconfirmed())
+        except JournalError as err:
+            return title, err.message, False
+        return title, self.t("ui.startup.sync_detail", waiting=waiting), None
+
+    def tick(self, now: float) -> bool:
+        if self.all_good and now - self.entered >= AUTO_CONTINUE_S:
+            self.app.home()
+            return True
+        if now - self.checked < RECHECK_S:
+            return False
+        self.checked = now
+        return self.check()
+
+    def build(self) -> list[Button]:
+        return bar([("startup.continue", self.t("ui.startup.continue"), self.app.home, "primary")])
+
+    def draw(self, surface: pygame.Surface) -> None:
+        heading(surface, self.t("ui.startup.heading"), self.t("ui.startup.detail"))
+        y = 84
+        for title, detail, good in self.rows:
+            mark = {True: "ui.ok", False: "ui.startup.problem", None: "ui.startup.info"}[good]
+            chip(surface, self.t(mark), pygame.Rect(16, y + 10, 96, 28), good)
+            text_box(
+                surface,
+                title,
+                pygame.Rect(124, y, 150, ROW_H - 4),
+                18,
+                theme.INK,
+                bold=True,
+                align="left",
+            )
+            text_box(
+                surface, detail, pygame.Rect(280, y, 504, ROW_H - 4), 15, theme.INK, align="left"
+            )
+            y += ROW_H
+        chip(
+            surface,
+            self.t("ui.startup.problem" if self.problems else "ui.ok"),
+            pygame.Rect(16, y + 10, 96, 28),
+            not self.problems,
+        )
+        text_box(
+            surface,
+            self.t("ui.startup.skipped", count=len(self.problems)),
+            pygame.Rect(124, y, 660, ROW_H - 4),
+            18,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
+        shown = self.problems[:3]
+        if len(self.problems) > 3:
+            shown.append(self.t("ui.startup.more", count=len(self.problems) - 3))
+        text_box(
+            surface,
+            "\n".join(shown),
+            pygame.Rect(124, y + ROW_H - 6, 660, 400 - y - ROW_H),
+            13,
+            theme.BAD,
+            align="left",
+            valign="top",
+        )
+
+    def shortcuts(self) -> dict[int, str]:
+        return {pygame.K_RETURN: "startup.continue", pygame.K_SPACE: "startup.continue"}
