@@ -339,11 +339,14 @@ class Journal:
             )
 
     def mark_confirmed_many(self, confirmed: list[tuple[str, int]]) -> None:
-        """mark_confirmed for a whole batch answer, in one durable transaction."""
+        """mark_confirmed for many, in one durable transaction; clears attention up to each."""
         with self.transaction() as conn:
             conn.executemany(
-                "UPDATE sessions SET confirmed_revision = MAX(confirmed_revision, ?) WHERE id = ?",
-                [(rev, str(sid).lower()) for sid, rev in confirmed],
+                "UPDATE sessions SET confirmed_revision = MAX(confirmed_revision, :r), attention = "
+                "CASE WHEN attention_revision <= :r THEN NULL ELSE attention END, "
+                "attention_revision = CASE WHEN attention_revision <= :r THEN NULL "
+                "ELSE attention_revision END WHERE id = :id",
+                [{"r": rev, "id": str(sid).lower()} for sid, rev in confirmed],
             )
 
     def requeue(self, session_ids: list[str]) -> None:

@@ -160,12 +160,19 @@ class Round:
     # -- reconciliation and summary -------------------------------------------------------------
 
     def _reconcile(self, held: dict[str, int]) -> int:
-        """Queue again every session whose confirmed revision the listing does not hold."""
-        lost = [
-            snapshot["session_id"]
-            for snapshot, sync in self.journal.snapshots()
-            if sync["confirmed_revision"] > held.get(snapshot["session_id"].lower(), 0)
-        ]
+        """Confirm what the listing already holds (an answer lost after it committed); queue
+        again every session whose confirmed revision the listing does not hold. Returns how
+        many were queued again."""
+        lost, holds = [], []
+        for snapshot, sync in self.journal.snapshots():
+            sid, revision = snapshot["session_id"], snapshot["revision"]
+            listed = held.get(sid.lower(), 0)
+            if sync["confirmed_revision"] > listed:
+                lost.append(sid)
+            elif sync["confirmed_revision"] < revision <= listed:
+                holds.append((sid, revision))
+        if holds:
+            self.journal.mark_confirmed_many(holds)
         if lost:
             self.journal.requeue(lost)
         return len(lost)

@@ -12,6 +12,7 @@ from tests.sync.faulty_proxy import (
     DROP_AFTER,
     DROP_BEFORE,
     NOT_JSON,
+    REJECT_ONE,
     REVOKE,
     STALL,
     TRUNCATE,
@@ -153,3 +154,18 @@ def test_a_token_of_another_kiosk_stops_before_anything_is_sent(kiosk, listing):
     assert not any(p == BATCH for _, p, _ in proxy.log)
     with kiosk.journal() as journal:
         assert len(journal.unconfirmed()) == 2  # not marked as needing attention either
+
+
+def test_a_refusal_after_a_lost_answer_is_cleared_by_reconciliation(kiosk):
+    # The listing stores the batch, the answer is lost; the resend is refused (here: broken on
+    # the way). The listing holds that revision all the same, so nothing needs attention.
+    with kiosk.journal() as journal:
+        (sid,) = add_sessions(journal, 1)
+        with FaultyProxy(kiosk.config.listing_url) as proxy:
+            proxy.plan(DROP_AFTER, REJECT_ONE, path=BATCH)
+            done = sync_once(kiosk.pointed_at(proxy.url), **FAST)
+        assert [a for m, p, a in proxy.log if p == BATCH] == [DROP_AFTER, REJECT_ONE]
+        assert (done.state, done.attention) == (DONE, [])
+        revision = journal.snapshot(sid)["revision"]
+        assert journal.sync_state(sid) == {"confirmed_revision": revision, "attention": None}
+        assert held(kiosk) == latest(journal)

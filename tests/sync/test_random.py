@@ -34,7 +34,7 @@ def test_random_faults_never_lose_or_duplicate_a_session(kiosk, seed):
             assert done.state in (DONE, ATTENTION, RETRY_LATER), done.message
         assert proxy.count("forward") and len(proxy.log) > proxy.count("forward")
         proxy.randomly(0.0, seed)
-        final = sync_once(config, **options)  # the network is good again
+        final = sync_once(config, **FAST)  # the network is good again (and the timeouts usual)
 
         listing = held(kiosk)  # also asserts no session twice
         kiosk_sessions = journal.snapshots()
