@@ -322,12 +322,10 @@ class Journal:
     # -- sync state (not local changes: the revision stays) --------------------------------
 
     def mark_confirmed(self, session_id: str, revision: int) -> None:
+        """The listing holds this revision (or a newer one); clears attention up to it."""
         with self.transaction() as conn:
-            sid, _ = self._session(conn, session_id)
-            conn.execute(
-                "UPDATE sessions SET confirmed_revision = MAX(confirmed_revision, ?) WHERE id = ?",
-                (revision, sid),
-            )
+            self._session(conn, session_id)  # UnknownSession for a wrong id
+        self.mark_confirmed_many([(session_id, revision)])
 
     def mark_attention(self, session_id: str, revision: int, detail: str) -> None:
         """The listing refused this revision: not resent until the session changes again."""

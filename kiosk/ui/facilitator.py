@@ -32,6 +32,7 @@ class FacilitatorScreen(Screen):
         super().__init__(app)
         self.sessions: list = []
         self.waiting = 0
+        self.attention: list = []  # sessions the listing refused, from any day
         self.sync_line = ""
         self.refreshed = 0.0
 
@@ -41,9 +42,9 @@ class FacilitatorScreen(Screen):
     def tick(self, now: float) -> bool:
         if now - self.refreshed < REFRESH_S:
             return False
-        before = (self.sync_line, self.waiting, len(self.sessions))
+        before = (self.sync_line, self.waiting, len(self.sessions), len(self.attention))
         self.refresh()
-        return before != (self.sync_line, self.waiting, len(self.sessions))
+        return before != (self.sync_line, self.waiting, len(self.sessions), len(self.attention))
 
     def refresh(self) -> None:
         self.refreshed = self.app.clock.now()
@@ -52,6 +53,7 @@ class FacilitatorScreen(Screen):
             try:
                 self.sessions = journal.sessions(dt.date.today())
                 self.waiting = len(journal.unconfirmed())
+                self.attention = [s for s in journal.sessions() if s.attention]
             except JournalError as err:
                 self.sync_line = err.message
                 return
@@ -65,7 +67,9 @@ class FacilitatorScreen(Screen):
                 state=self.t(f"ui.sync.state.{p.state}"),
                 confirmed=p.confirmed,
                 waiting=self.waiting,
-            ) + (f" · {p.message}" if p.message else "")
+            )
+        if self.attention:
+            self.sync_line += " · " + self.t("ui.sync.attention", count=len(self.attention))
 
     def build(self) -> list[Button]:
         t, app = self.t, self.app
@@ -135,20 +139,21 @@ class FacilitatorScreen(Screen):
             align="left",
         )
         lang = self.app.text.lang
-        for i, s in enumerate(self.sessions[-6:]):
+        # Sessions the listing refused come first, with its reason; then today's, newest last.
+        rows = [(s, True) for s in self.attention]
+        rows += [(s, False) for s in self.sessions[-6:] if not s.attention]
+        for i, (s, refused) in enumerate(rows[:6]):
             title = s.workshop_title.get(lang) or s.workshop_title["nl"]
-            when = s.started_at.astimezone().strftime("%H:%M") if s.started_at else ""
-            synced = "✓" if s.confirmed_revision >= s.revision else "…"
-            line = (
-                f"{when}  {title} · {s.stop_name} · {s.total} · {self.t(f'ui.status.{s.status}')}"
-            )
+            if refused:
+                line, colour = f"! {title} · {s.attention}", theme.BAD
+            else:
+                when = s.started_at.astimezone().strftime("%H:%M") if s.started_at else ""
+                synced = "✓" if s.confirmed_revision >= s.revision else "…"
+                status = self.t(f"ui.status.{s.status}")
+                line = f"{synced} {when}  {title} · {s.stop_name} · {s.total} · {status}"
+                colour = theme.INK
             text_box(
-                surface,
-                f"{synced} {line}",
-                pygame.Rect(16, 210 + i * 30, 420, 28),
-                15,
-                theme.INK,
-                align="left",
+                surface, line, pygame.Rect(16, 210 + i * 30, 420, 28), 15, colour, align="left"
             )
 
     def shortcuts(self) -> dict[int, str]:
