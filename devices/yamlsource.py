@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 MAX_BYTES = 1_048_576  # a workshop of 1 MiB is already absurd; a 50 MB file is refused unread
-MAX_NODES = 50_000  # values after alias expansion: stops "billion laughs" in milliseconds
+MAX_NODES = 10_000  # values after alias expansion (a big workshop has ~500): stops "billion laughs"
 MAX_STRING = 10_000  # characters in one scalar
 MAX_DEPTH = 50  # nesting of lists and mappings; a workshop needs about 6
 
@@ -114,6 +114,8 @@ def parse(raw: bytes, name: str) -> Document:
         ln.strip().startswith("#") or not ln.strip() for ln in text.splitlines()
     ):
         raise SourceError([Problem(name, 1, 1, "file is empty")])
+    if text.count("[") + text.count("{") > MAX_DEPTH and (deep := _too_deep_flow(name, text)):
+        raise SourceError([deep])  # PyYAML's scanner takes quadratic time on deep [[[[...
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
@@ -155,6 +157,20 @@ def _too_deep(name: str, text: str) -> Problem:
     return Problem(name, 1, 1, _DEEP)
 
 
+def _too_deep_flow(name: str, text: str) -> Problem | None:
+    """The first '[' or '{' opened more than MAX_DEPTH deep (a quick count that skips quoting)."""
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(name, *_position(text, m.start()), _DEEP)
+        else:
+            depth = max(depth - 1, 0)
+    return None
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP = f"lists and mappings are nested too deeply (more than {MAX_DEPTH} levels)"
 
 
@@ -168,6 +184,28 @@ def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
         return Problem(name, line, column, "tab character: indent with spaces, not tabs")
     if "\t" in problem or "'\\t'" in problem:
         return Problem(name, line, column, "tab character: indent with spaces, not tabs")
+    start = err.context_mark
+    if "flow" in (err.context or "") and start and start.line < line - 1:
+        opened = lines[start.line][start.column : start.column + 1] or "{"
+        closing = {"{": "}", "[": "]"}.get(opened, "}")
+        message = f"this '{opened}' is never closed: end it with '{closing}'"
+        return Problem(name, start.line + 1, start.column + 1, message)
+    if "flow" in (err.context or "") and re.search(r"but got '[?:]'", problem):
+        sign = problem[-2]
+        return Problem(
+            name,
+            line,
+            column,
+            f"a '{sign}' inside {{...}} or [...] ends the text: put the text in quotes",
+        )
+    if err.context == "while scanning a quoted scalar" and start:
+        return Problem(name, start.line + 1, start.column + 1, "this quote is never closed")
+    if "expected <block end>" in problem or "could not find expected ':'" in problem:
+        return Problem(name, line, column, "this line's indentation does not match the lines above")
+    if "mapping values are not allowed" in problem:
+        return Problem(
+            name, line, column, "a ':' inside text: put the text in quotes (or fix the indentation)"
+        )
     if "another document" in problem:
         return Problem(name, line, column, "a file holds one document: remove this '---' line")
     context = f" ({err.context})" if err.context else ""
@@ -277,6 +315,10 @@ class Checker:
     def fail(self, keypath: KeyPath, message: str, *, key: bool = False) -> None:
         self.problems.append(self.doc.problem(keypath, message, key=key))
 
+    def absent(self, keypath: KeyPath, value: Any) -> bool:
+        """True for a key the file does not have: its parent's mapping() already said so."""
+        return value is None and keypath not in self.doc.values
+
     def mapping(
         self,
         keypath: KeyPath,
@@ -303,6 +345,8 @@ class Checker:
         return value
 
     def sequence(self, keypath: KeyPath, value: Any, *, min_items: int = 0) -> list | None:
+        if self.absent(keypath, value):
+            return None
         if not isinstance(value, list):
             self.fail(keypath, f"{_label(keypath)} must be a list (lines starting with '- ')")
             return None
@@ -319,6 +363,8 @@ class Checker:
         pattern: str | None = None,
         hint: str = "",
     ) -> str | None:
+        if self.absent(keypath, value):
+            return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.fail(keypath, f"{_label(keypath)} must be text, not {_kind(value)}")
             return None
@@ -341,6 +387,8 @@ class Checker:
     def integer(
         self, keypath: KeyPath, value: Any, *, low: int | None = None, high: int | None = None
     ) -> int | None:
+        if self.absent(keypath, value):
+            return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(keypath, f"{_label(keypath)} must be a whole number, not {_kind(value)}")
             return None
@@ -352,6 +400,8 @@ class Checker:
     def number(
         self, keypath: KeyPath, value: Any, *, low: float | None = None, high: float | None = None
     ) -> float | None:
+        if self.absent(keypath, value):
+            return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(keypath, f"{_label(keypath)} must be a number, not {_kind(value)}")
             return None
@@ -361,12 +411,16 @@ class Checker:
         return float(value)
 
     def boolean(self, keypath: KeyPath, value: Any) -> bool | None:
+        if self.absent(keypath, value):
+            return None
         if not isinstance(value, bool):
             self.fail(keypath, f"{_label(keypath)} must be true or false, not {_kind(value)}")
             return None
         return value
 
     def choice(self, keypath: KeyPath, value: Any, choices: Iterable[str]) -> str | None:
+        if self.absent(keypath, value):
+            return None
         choices = list(choices)
         if not isinstance(value, str) or value not in choices:
             hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
@@ -379,6 +433,8 @@ class Checker:
 
     def langmap(self, keypath: KeyPath, value: Any, *, max_len: int = 200) -> dict | None:
         """A language map {nl: ..., en: ...}: Dutch required, English optional."""
+        if self.absent(keypath, value):
+            return None
         label = _label(keypath)
         if not isinstance(value, dict):
             self.fail(keypath, f"{label} must be a language map like {{nl: ..., en: ...}}")
@@ -412,6 +468,8 @@ def _label(keypath: KeyPath) -> str:
     if isinstance(keypath[-1], int):
         parent = f"{keypath[-2]} " if len(keypath) > 1 else ""
         return f"{parent}item {keypath[-1] + 1}"
+    if keypath[-1] in LANGUAGES and len(keypath) > 1:  # the Dutch text of a title: "title (nl)"
+        return f"{_label(keypath[:-1])} ({keypath[-1]})"
     return str(keypath[-1])
 
 

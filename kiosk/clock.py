@@ -31,15 +31,15 @@ class Stamp:
     mono: float
 
 
+_FALLBACK_BOOT = f"process-{uuid.uuid4()}"
+
+
 def boot_id() -> str:
     """This boot's id from the kernel (a random one per process if the kernel has none)."""
     try:
         return BOOT_ID_FILE.read_text().strip()
     except OSError:
         return _FALLBACK_BOOT
-
-
-_FALLBACK_BOOT = f"process-{uuid.uuid4()}"
 
 
 def monotonic() -> float:

@@ -90,9 +90,14 @@ def _stop(check: Checker, where: tuple, item: Any) -> Stop | None:
     )
     if body is None:
         return None
-    name = check.text((*where, "name"), body.get("name"), max_len=200)
-    venue = check.choice((*where, "venue_type"), body.get("venue_type"), VENUE_TYPES)
-    town = check.text((*where, "municipality"), body.get("municipality"), max_len=200)
+    # A missing key was reported by mapping() above; only the ones present are checked here.
+    name = "name" in body and check.text((*where, "name"), body["name"], max_len=200)
+    venue = "venue_type" in body and check.choice(
+        (*where, "venue_type"), body["venue_type"], VENUE_TYPES
+    )
+    town = "municipality" in body and check.text(
+        (*where, "municipality"), body["municipality"], max_len=200
+    )
     postcode = None
     if "postcode" in body:
         raw = body["postcode"]

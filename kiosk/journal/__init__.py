@@ -3,7 +3,7 @@
 Import everything from here: `from kiosk.journal import Journal, BANDS, DiskFull, ...`.
 """
 
-from kiosk.journal.core import DEFAULT_KIOSK_ID, Journal, SessionSummary, workshop_ref
+from kiosk.journal.core import DEFAULT_KIOSK_ID, Journal, workshop_ref
 from kiosk.journal.errors import (
     BANDS,
     GENDERS,
@@ -18,6 +18,7 @@ from kiosk.journal.errors import (
     UnknownSession,
 )
 from kiosk.journal.files import JOURNAL_NAME, Notice, journal_path
+from kiosk.journal.snapshot import SessionSummary
 
 __all__ = [
     "BANDS",

@@ -13,7 +13,6 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from kiosk.journal.errors import (
     UnknownSession,
 )
 from kiosk.journal.files import Notice, ensure_data_dir, journal_path, open_or_replace
+from kiosk.journal.snapshot import SessionSummary
 from kiosk.tour import Stop
 from kiosk.workshop import Workshop
 
@@ -51,48 +51,32 @@ def workshop_ref(workshop: Workshop) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class SessionSummary:
-    """One line of the facilitator's session list."""
-
-    session_id: str
-    status: str
-    workshop_id: str
-    workshop_title: dict[str, str]
-    stop_name: str
-    started_at: dt.datetime
-    ended_at: dt.datetime | None
-    time_source: str
-    total: int
-    revision: int
-    confirmed_revision: int
-    attention: str | None
-
-
 class Journal:
     """Sessions, taps, progress and sync state in one SQLite file (see `Journal.open`)."""
 
     def __init__(
-        self, conn: sqlite3.Connection, path: Path, *, kiosk_id: str, clock: Clock,
+        self, conn: sqlite3.Connection, path: Path, *, kiosk_id: str | None, clock: Clock,
         notices: list[Notice],
     ):  # fmt: skip
         self._conn = conn
         self.path = path
-        self.kiosk_id = kiosk_id
         self.clock = clock
         self.notices = notices  # shown to the facilitator (e.g. a journal moved aside)
         self._lock = threading.RLock()
         self._ntp_applied = False
+        self.kiosk_id = self._kiosk_id(kiosk_id)
         self._check_clock()
 
     @classmethod
     def open(
-        cls, data_dir: str | os.PathLike, *, kiosk_id: str = DEFAULT_KIOSK_ID,
+        cls, data_dir: str | os.PathLike, *, kiosk_id: str | None = None,
         clock: Clock | None = None,
     ) -> Journal:  # fmt: skip
         """Open (or create) `journal.sqlite3` in data_dir: dir 0700, files 0600, migrated.
 
-        A corrupt journal or one from a newer kiosk is moved aside; see `.notices`."""
+        A corrupt journal or one from a newer kiosk is moved aside; see `.notices`.
+        kiosk_id (the config's) is remembered in the journal: a process opening it without one
+        (the sync process, a CLI) sends the snapshots under the kiosk's id all the same."""
         data_dir = Path(data_dir)
         ensure_data_dir(data_dir)
         path = journal_path(data_dir)
@@ -103,6 +87,15 @@ class Journal:
     def for_config(cls, config, *, clock: Clock | None = None) -> Journal:
         """The journal of a `kiosk.config.Config`: its data_dir and kiosk_id."""
         return cls.open(config.data_dir, kiosk_id=config.kiosk_id, clock=clock)
+
+    def _kiosk_id(self, given: str | None) -> str:
+        with self.transaction() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'kiosk_id'").fetchone()
+            if given and (row is None or row[0] != given):
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('kiosk_id', ?)", (given,)
+                )
+            return given or (row[0] if row else DEFAULT_KIOSK_ID)
 
     def close(self) -> None:
         with self._lock:
@@ -304,7 +297,7 @@ class Journal:
             )
         with self._reading() as conn:
             built = self._build(conn, f"{where} ORDER BY start_wall, rowid", params)
-        return [_summary(s, sync) for s, sync in built]
+        return [snap.summary(s, sync) for s, sync in built]
 
     def unconfirmed(self, limit: int = 500) -> list[dict[str, Any]]:
         """Snapshots the listing has not confirmed, except those needing attention as they are."""
@@ -410,23 +403,3 @@ class Journal:
         if status != "open":
             raise SessionClosed(f"session {sid} is {status}")
         return sid
-
-
-def _summary(s: dict[str, Any], sync: dict[str, Any]) -> SessionSummary:
-    def when(text: str | None) -> dt.datetime | None:
-        return dt.datetime.fromisoformat(text) if text else None
-
-    return SessionSummary(
-        session_id=s["session_id"],
-        status=s["status"],
-        workshop_id=s["workshop"]["id"],
-        workshop_title=s["workshop"]["title"],
-        stop_name=s["stop"]["name"],
-        started_at=when(s["started_at"]),
-        ended_at=when(s["ended_at"]),
-        time_source=s["time_source"],
-        total=s["attendance"]["total"],
-        revision=s["revision"],
-        confirmed_revision=sync["confirmed_revision"],
-        attention=sync["attention"],
-    )

@@ -78,12 +78,13 @@ def v1_sessions_taps_progress(conn: sqlite3.Connection) -> None:
 
 
 @migration
-def v2_clock_fixes(conn: sqlite3.Connection) -> None:
+def v2_clock_fixes_and_kiosk(conn: sqlite3.Connection) -> None:
     """Per boot, the proven offset between boot time and true time, and where it came from;
-    plus indexes that find a boot's unsynchronised records quickly to correct them."""
+    indexes that find a boot's unsynchronised records quickly; the kiosk id the journal is of."""
     _run(
         conn,
         """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE clock_fixes (
             boot TEXT PRIMARY KEY,
             delta REAL NOT NULL,               -- true wall time = boot-time seconds + delta

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from kiosk.clock import CORRECTED, NTP, UNSYNCED
@@ -20,6 +21,24 @@ SESSION_COLUMNS = (
     "confirmed_revision, attention, attention_revision"
 )
 CHUNK = 500  # ids per IN (...) list
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the facilitator's session list."""
+
+    session_id: str
+    status: str
+    workshop_id: str
+    workshop_title: dict[str, str]
+    stop_name: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    time_source: str
+    total: int
+    revision: int
+    confirmed_revision: int
+    attention: str | None
 
 
 def rfc3339(wall: float) -> str:
@@ -45,25 +64,34 @@ def empty_attendance() -> dict[str, Any]:
     }
 
 
+# One row per session: the total, each band, each gender (none given = unstated), returning.
+_SUMS = ", ".join(
+    ["SUM(delta)"]
+    + [f"SUM((band = '{b}') * delta)" for b in BANDS]
+    + [f"SUM((COALESCE(gender, 'unstated') = '{g}') * delta)" for g in GENDERS]
+    + ["SUM(came_back * delta)"]
+)
+
+
 def attendance(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     """The `attendance` object of each session: taps minus their compensating undo events.
 
     A tap without a gender counts as `unstated`, so gender always sums to the total."""
     result = {sid: empty_attendance() for sid in ids}
+    nb, ng = len(BANDS), len(GENDERS)
     for chunk in _chunks(ids):
         rows = conn.execute(
-            "SELECT session_id, band, gender, came_back, SUM(delta) FROM taps "
-            f"WHERE session_id IN ({','.join('?' * len(chunk))}) "
-            "GROUP BY session_id, band, gender, came_back",
+            f"SELECT session_id, {_SUMS} FROM taps "
+            f"WHERE session_id IN ({','.join('?' * len(chunk))}) GROUP BY session_id",
             chunk,
         )
-        for sid, band, gender, returning, n in rows:
-            body = result[sid]
-            body["total"] += n
-            body["age_bands"][band] += n
-            body["gender"][gender or "unstated"] += n
-            if returning:
-                body["returning"] += n
+        for sid, total, *sums in rows:
+            result[sid] = {
+                "total": total,
+                "age_bands": dict(zip(BANDS, sums[:nb], strict=True)),
+                "gender": dict(zip(GENDERS, sums[nb : nb + ng], strict=True)),
+                "returning": sums[-1],
+            }
     return result
 
 
@@ -128,3 +156,23 @@ def build(
 def _chunks(ids: list[str]) -> Iterable[list[str]]:
     for i in range(0, len(ids), CHUNK):
         yield ids[i : i + CHUNK]
+
+
+def summary(s: dict[str, Any], sync: dict[str, Any]) -> SessionSummary:
+    def when(text: str | None) -> dt.datetime | None:
+        return dt.datetime.fromisoformat(text) if text else None
+
+    return SessionSummary(
+        session_id=s["session_id"],
+        status=s["status"],
+        workshop_id=s["workshop"]["id"],
+        workshop_title=s["workshop"]["title"],
+        stop_name=s["stop"]["name"],
+        started_at=when(s["started_at"]),
+        ended_at=when(s["ended_at"]),
+        time_source=s["time_source"],
+        total=s["attendance"]["total"],
+        revision=s["revision"],
+        confirmed_revision=sync["confirmed_revision"],
+        attention=sync["attention"],
+    )
