@@ -23,9 +23,10 @@ BCM_TO_BOARD: dict[int, int] = {
 }
 
 # GPIOs that a bus needs while it is enabled; 0 and 1 belong to the HAT ID EEPROM always.
+SPI0 = {"clock": 11, "mosi": 10, "miso": 9, "select": (8, 7)}  # select: CE0, CE1
 BUS_PINS: dict[str, frozenset[int]] = {
     "i2c": frozenset({2, 3}),
-    "spi": frozenset({7, 8, 9, 10, 11}),
+    "spi": frozenset({SPI0["clock"], SPI0["mosi"], SPI0["miso"], *SPI0["select"]}),
     "uart": frozenset({14, 15}),
 }
 RESERVED = frozenset({0, 1})

@@ -10,6 +10,8 @@ import time
 
 from gpiozero.pins.mock import MockFactory, MockPWMPin, MockSPIDevice
 
+from devices import pinmap
+
 SPEED_OF_SOUND = 343.26  # m/s, the figure gpiozero's DistanceSensor uses
 
 
@@ -128,7 +130,8 @@ class MCP3008Chip(MockSPIDevice):
     BITS = 10
 
     def __init__(self, factory, select_pin: int, vref: float = 3.3):
-        super().__init__(11, 10, 9, select_pin, pin_factory=factory)
+        spi = pinmap.SPI0
+        super().__init__(spi["clock"], spi["mosi"], spi["miso"], select_pin, pin_factory=factory)
         self.vref = vref
         self.volts = [0.0] * 8
         self.state = "idle"

@@ -11,13 +11,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from devices import parts
+from devices import parts, pinmap
 from devices.kitconfig import KitSpec
 from devices.simpins import ChargingPin as _ChargingPin
 from devices.simpins import MCP3008Chip, SimFactory, TriggerPin
 
 VREF = 3.3  # the MCP3008's reference: the Pi's 3.3 V rail
-SELECT_PINS = {0: 8, 1: 7}  # SPI0 chip selects CE0 and CE1
 START = {  # what the simulated room looks like when the kiosk starts
     "light_sensor": 0.7,
     "distance_sensor": 100.0,
@@ -43,7 +42,8 @@ class Simulator:
             elif dev.type == "mcp3008":
                 chip = dev.options.get("chip", 0)
                 if chip not in self._chips:
-                    self._chips[chip] = MCP3008Chip(factory, SELECT_PINS[chip], VREF)
+                    select = pinmap.SPI0["select"][chip]
+                    self._chips[chip] = MCP3008Chip(factory, select, VREF)
         for name, dev in spec.devices.items():
             if dev.type in START:
                 self.set(name, START[dev.type])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 from devices.kit import Kit, KitError, Reading
@@ -110,6 +111,7 @@ def watch(args: argparse.Namespace) -> int:
 
 
 def wiring(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from devices.wiring import save_png  # pygame only for the command that draws
 
     spec, _code = _spec(args)

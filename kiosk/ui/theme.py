@@ -6,9 +6,10 @@ Everything is in logical pixels of the 800x480 surface; the display scales it.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 import pygame
+
+from devices.typeface import font_file
 
 SIZE = (800, 480)  # the logical screen; the official 7" display's resolution
 WIDTH, HEIGHT = SIZE
@@ -37,6 +38,4 @@ NIGHT_INK = (240, 244, 248)
 
 @cache
 def font(size: int, bold: bool = False) -> pygame.font.Font:
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    path = resources.files("kiosk") / "fonts" / name
-    return pygame.font.Font(str(path), size)
+    return pygame.font.Font(font_file(bold), size)
