@@ -1,0 +1,53 @@
+"""Library fixtures: the real kiosk (simulated Kit over gpiozero mock pins, journal file in
+tmp_path) under SDL's dummy driver, driven by the headless script player."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from gpiozero import Device
+
+from devices import wiring
+from devices.kitconfig import load_kit
+from kiosk.config import Config
+from kiosk.ui import theme
+from kiosk.ui.app import App
+from kiosk.ui.display import Display
+from kiosk.ui.services import Services
+
+
+@pytest.fixture(scope="session")
+def kit_spec():
+    spec, problems = load_kit()
+    assert problems == []
+    return spec
+
+
+@pytest.fixture
+def make_app(tmp_path):
+    """A factory: make_app() -> App on the simulated default kit; everything closed after."""
+    pygame.init()
+    fonts()
+    made: list[App] = []
+
+    def make(language: str = "nl") -> App:
+        path = tmp_path / "kiosk.yaml"
+        path.write_text(f"kiosk_id: test-kiosk\nlanguage: {language}\n")
+        config = Config(path=path, kiosk_id="test-kiosk", language=language,
+                        data_dir=tmp_path / "data")  # fmt: skip
+        app = App(Services.open(config, simulate=True), Display(fullscreen=False))
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.services.close()
+    pygame.quit()
+    fonts()
+    Device.pin_factory = None
+
+
+def fonts() -> None:
+    """Forget cached pygame fonts: one used after pygame.quit() crashes the interpreter."""
+    theme.font.cache_clear()
+    wiring._font.cache_clear()
