@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Callable
 from importlib.metadata import entry_points
 
-from gpiozero import GPIOPinInUse, GPIOZeroWarning
+from gpiozero import DistanceSensorNoEcho, GPIOPinInUse, GPIOZeroWarning
 
 from devices.simpins import SimFactory
 
@@ -84,6 +84,7 @@ def _showwarning(message, category, filename, lineno, file=None, line=None):
 def capture_warnings() -> None:
     """Route gpiozero warnings of registered threads to their device (idempotent)."""
     global _previous
+    warnings.filterwarnings("always", category=DistanceSensorNoEcho)  # each one is state
     if warnings.showwarning is not _showwarning:
         _previous = warnings.showwarning
         warnings.showwarning = _showwarning

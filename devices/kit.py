@@ -5,6 +5,7 @@ gpiozero callbacks and one sampler thread only put `DeviceEvent`s on `Kit.events
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
@@ -24,6 +25,7 @@ from devices.simulator import Simulator
 __all__ = ["DeviceEvent", "Kit", "KitError", "Reading"]
 
 WAITING = "waiting for the first reading"
+MAX_EVENTS = 10_000  # a queue nobody drains (a CLI) stays small
 SAMPLE_PERIOD_S = 0.1  # the sampler's rate: 10 Hz is live enough for a hand over a sensor
 # A sampled reading is only an event when it moved this much (an idle kiosk stays idle).
 MEANINGFUL = {"distance_sensor": 1.0, "light_sensor": 0.05, "mcp3008": 0.01, "cpu_temperature": 0.5}
@@ -63,10 +65,11 @@ class Kit:
 
     def __init__(self, spec: KitSpec, *, simulate: bool = False, pin_factory=None):
         self.spec = spec
-        self.events: queue.Queue[DeviceEvent] = queue.Queue()
+        self.events: queue.Queue[DeviceEvent] = queue.Queue(MAX_EVENTS)
         self.simulator: Simulator | None = None
         self._devices: dict[str, Any] = {}
         self._samples: dict[str, parts.Sample] = {}
+        self._warnings: dict[str, str] = {}  # the last gpiozero warning of each device
         self._lock = threading.Lock()
         self._closed = False
         self._stop = threading.Event()
@@ -126,10 +129,23 @@ class Kit:
         if kind != "held":
             with self._lock:
                 self._samples[name] = parts.Sample(value)
-        self.events.put(DeviceEvent(name, kind, value, time.monotonic()))
+        self._put(DeviceEvent(name, kind, value, time.monotonic()))
 
     def _warned(self, name: str, message: str) -> None:
+        """A gpiozero warning from a device's thread: kept as the device's state, logged."""
         faults.log.info("%s: %s", name, message)
+        with self._lock:
+            self._warnings[name] = message
+
+    def _put(self, event: DeviceEvent) -> None:
+        """Enqueue without ever blocking gpiozero; if nobody drains, the oldest events go."""
+        while True:
+            try:
+                self.events.put_nowait(event)
+                return
+            except queue.Full:
+                with contextlib.suppress(queue.Empty):
+                    self.events.get_nowait()
 
     def _sample(self) -> None:
         """One thread reads every sensor without callbacks; enqueues only meaningful changes."""
@@ -147,12 +163,17 @@ class Kit:
                 if new.connected and new.value is None:
                     continue  # no answer yet since the kit started
                 with self._lock:
+                    if new.connected:
+                        self._warnings.pop(name, None)
+                    elif name in self._warnings:  # gpiozero's own words join the reason
+                        reason = f"{new.reason} (gpiozero: {self._warnings[name]})"
+                        new = parts.Sample(None, False, reason)
                     self._samples[name] = new
                 changes = _changes(spec.type, sent.get(name), new)
                 if changes:
                     sent[name] = new
                 for kind, value in changes:
-                    self.events.put(DeviceEvent(name, kind, value, time.monotonic()))
+                    self._put(DeviceEvent(name, kind, value, time.monotonic()))
 
     # -- reading and driving ---------------------------------------------------------------
 

@@ -42,6 +42,21 @@ TYPES: dict[str, DeviceType] = {
     "cpu_temperature": DeviceType((), {"min_c": "number", "max_c": "number"}),
 }
 
+# The sensible range of each numeric option (gpiozero refuses, or the hardware has, no other).
+RANGES: dict[str, tuple[float, float]] = {
+    "hold_s": (0.1, 10),
+    "octaves": (1, 3),  # around A4 (440 Hz): 1 octave is 220 to 880 Hz
+    "threshold": (0.01, 0.99),
+    "charge_time_limit_s": (0.001, 1),
+    "max_cm": (2, 400),  # what an HC-SR04 can measure
+    "min_pulse_ms": (0.3, 3),
+    "max_pulse_ms": (0.5, 3),
+    "channel": (0, 7),
+    "chip": (0, 1),  # SPI0's two chip selects, CE0 and CE1
+    "min_c": (-40, 120),
+    "max_c": (-40, 120),
+}
+
 # Device types that are read (the kiosk shows a reading) rather than driven.
 INPUT_TYPES = frozenset(
     {"button", "motion_sensor", "light_sensor", "distance_sensor", "mcp3008", "cpu_temperature"}
@@ -148,9 +163,12 @@ def _device(
     options: dict[str, Any] = {}
     for option, kind_of in dtype.options.items():
         if option in body:
-            value = _option(check, (*where, option), body[option], kind_of)
+            value = _option(check, (*where, option), body[option], kind_of, RANGES.get(option))
             if value is not None:
                 options[option] = value
+    for low, high in (("min_pulse_ms", "max_pulse_ms"), ("min_c", "max_c")):
+        if options.get(low, -1e9) >= options.get(high, 1e9):
+            check.fail((*where, high), f"{high} must be more than {low}")
     if dtype.bus and dtype.bus not in buses:
         check.fail((*where, "type"), f"a {kind} needs the {dtype.bus} bus: add it to 'buses'")
     if len(check.problems) > problems_before:
@@ -194,9 +212,10 @@ def _pins(
     return pins
 
 
-def _option(check: Checker, keypath: tuple, value: Any, kind: str) -> Any:
+def _option(check: Checker, keypath: tuple, value: Any, kind: str, bounds) -> Any:
     if kind == "bool":
         return check.boolean(keypath, value)
+    low, high = bounds
     if kind == "int":
-        return check.integer(keypath, value, low=0, high=7)
-    return check.number(keypath, value, low=0)
+        return check.integer(keypath, value, low=int(low), high=int(high))
+    return check.number(keypath, value, low=low, high=high)

@@ -17,6 +17,15 @@ from devices.simpins import ChargingPin as _ChargingPin
 from devices.simpins import MCP3008Chip, SimFactory, TriggerPin
 
 VREF = 3.3  # the MCP3008's reference: the Pi's 3.3 V rail
+# What each simulated input takes, for an on-screen panel: a flag, or (low, high, unit).
+CONTROLS: dict[str, Any] = {
+    "button": bool,
+    "motion_sensor": bool,
+    "light_sensor": (0.0, 1.0, ""),
+    "distance_sensor": (2.0, 400.0, "cm"),
+    "mcp3008": (0.0, 1.0, ""),
+    "cpu_temperature": (20.0, 90.0, "°C"),
+}
 START = {  # what the simulated room looks like when the kiosk starts
     "light_sensor": 0.7,
     "distance_sensor": 100.0,
@@ -33,6 +42,7 @@ class Simulator:
         self.factory = factory
         self._dir = tempfile.TemporaryDirectory(prefix="stem-kiosk-sim-")
         self._chips: dict[int, MCP3008Chip] = {}
+        self.values: dict[str, Any] = {}  # what each input was last set to (None: unplugged)
         for dev in spec.devices.values():
             if dev.type == "light_sensor":
                 factory.plan(dev.pins["pin"], _ChargingPin, charge_time=None)
@@ -47,6 +57,8 @@ class Simulator:
         for name, dev in spec.devices.items():
             if dev.type in START:
                 self.set(name, START[dev.type])
+            elif CONTROLS.get(dev.type) is bool:
+                self.values[name] = False  # released, no motion: the pins' rest state
 
     def close(self) -> None:
         for chip in self._chips.values():
@@ -72,6 +84,7 @@ class Simulator:
             pin.drive_high()
         else:
             pin.drive_low()
+        self.values[name] = bool(moving)
 
     def set_light(self, name: str, level: float) -> None:
         """0 (dark) to 1 (bright): the LDR's resistance sets the capacitor's charge time."""
@@ -79,6 +92,7 @@ class Simulator:
         dev = self._spec(name, "light_sensor")
         limit = dev.options.get("charge_time_limit_s", parts.LIGHT_CHARGE_LIMIT_S)
         self._pin(name, "light_sensor").charge_time = limit * (0.95 - 0.9 * level)
+        self.values[name] = level
 
     def set_distance(self, name: str, cm: float | None) -> None:
         """An object at `cm` centimetres echoes the ping; None: no echo comes back."""
@@ -86,12 +100,14 @@ class Simulator:
             raise ValueError(f"'{name}': a distance is 0 to 400 cm, not {cm!r}")
         trigger = self._pin(name, "distance_sensor", role="trigger")
         trigger.distance_m = None if cm is None else cm / 100
+        self.values[name] = cm
 
     def set_value(self, name: str, value: float) -> None:
         """0 to 1 of the reference voltage on the ADC channel (a potentiometer's position)."""
         dev = self._spec(name, "mcp3008")
         chip = self._chips[dev.options.get("chip", 0)]
         chip.volts[dev.options.get("channel", 0)] = _unit(name, value) * VREF
+        self.values[name] = float(value)
 
     def set_temperature(self, name: str, celsius: float) -> None:
         self._spec(name, "cpu_temperature")
@@ -101,6 +117,7 @@ class Simulator:
         with tempfile.NamedTemporaryFile("w", dir=self._dir.name, delete=False) as f:
             f.write(f"{round(celsius * 1000)}\n")  # the kernel's millidegrees
         os.replace(f.name, path)  # atomic: a read never sees half a number
+        self.values[name] = float(celsius)
 
     def unplug(self, name: str) -> None:
         """The sensor's wires come loose: no echo, no charge, no sensor file, 0 V, released."""
@@ -109,8 +126,10 @@ class Simulator:
             self.set_distance(name, None)
         elif kind == "light_sensor":
             self._pin(name, kind).charge_time = None
+            self.values[name] = None
         elif kind == "cpu_temperature":
             Path(self.sensor_file(name)).unlink(missing_ok=True)
+            self.values[name] = None
         elif kind in ("button", "motion_sensor", "mcp3008"):
             self.set(name, 0.0 if kind == "mcp3008" else False)
         else:
@@ -154,6 +173,7 @@ class Simulator:
             pin.drive_low()
         else:
             pin.drive_high()
+        self.values[name] = down
 
 
 def _unit(name: str, value: Any) -> float:

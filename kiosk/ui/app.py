@@ -40,6 +40,10 @@ class Clock:
     def now(self) -> float:
         return time.monotonic() + self.offset
 
+    def since(self, monotonic: float) -> float:
+        """A time.monotonic() stamp (a device event's) on this clock."""
+        return monotonic + self.offset
+
     def advance(self, seconds: float) -> None:
         self.offset += seconds
 
@@ -145,10 +149,10 @@ class App:
 
     @property
     def animating(self) -> bool:
-        return self.screen.animating or self.notice_text is not None
+        return self.screen.animating
 
     def drain_kit(self) -> None:
-        """Device events, put on the queue by gpiozero's threads, handled here on the main thread."""
+        """Device events (queued by gpiozero's threads) handled here, on the main thread."""
         if self.kit is None:
             return
         events = self.kit.events

@@ -56,24 +56,56 @@ class AttendanceScreen(Screen):
         buttons = []
         width = (768 - 4 * 8) // len(BANDS)
         for i, band in enumerate(BANDS):
-            buttons.append(Button(f"attendance.band.{band}", pygame.Rect(16 + i * (width + 8), 84,
-                           width, 150), t(f"ui.band.{band}"), lambda b=band: self.count(b),
-                           "primary", detail=str(bands.get(band, 0)), size=30))  # fmt: skip
+            buttons.append(
+                Button(
+                    f"attendance.band.{band}",
+                    pygame.Rect(16 + i * (width + 8), 84, width, 150),
+                    t(f"ui.band.{band}"),
+                    lambda b=band: self.count(b),
+                    "primary",
+                    detail=str(bands.get(band, 0)),
+                    size=30,
+                )
+            )
         for i, gender in enumerate(GENDERS):
             kind = "selected" if self.gender == gender else "normal"
-            buttons.append(Button(f"attendance.gender.{gender}", pygame.Rect(16 + i * 118, 244,
-                           110, 64), t(f"ui.gender.{gender}"), lambda g=gender: self.pick(g), kind,
-                           size=17))  # fmt: skip
-        buttons.append(Button("attendance.returning", pygame.Rect(488, 244, 296, 64),
-                              t("ui.attendance.returning"), self.toggle_returning,
-                              "selected" if self.returning else "normal", size=18,
-                              detail=t("ui.yes" if self.returning else "ui.no")))  # fmt: skip
+            buttons.append(
+                Button(
+                    f"attendance.gender.{gender}",
+                    pygame.Rect(16 + i * 118, 244, 110, 64),
+                    t(f"ui.gender.{gender}"),
+                    lambda g=gender: self.pick(g),
+                    kind,
+                    size=17,
+                )
+            )
+        buttons.append(
+            Button(
+                "attendance.returning",
+                pygame.Rect(488, 244, 296, 64),
+                t("ui.attendance.returning"),
+                self.toggle_returning,
+                "selected" if self.returning else "normal",
+                size=18,
+                detail=t("ui.yes" if self.returning else "ui.no"),
+            )
+        )
         session = self.app.session
         can_undo = session is not None and session.taps > 0
-        buttons.append(Button("attendance.undo", pygame.Rect(508, 328, 276, 64),
-                              t("ui.attendance.undo"), self.undo if can_undo else None))  # fmt: skip
-        buttons += bar([("attendance.back", t("ui.back"), self.back, ""),
-                        ("attendance.end", t("ui.attendance.end"), self.end, "primary")])  # fmt: skip
+        buttons.append(
+            Button(
+                "attendance.undo",
+                pygame.Rect(508, 328, 276, 64),
+                t("ui.attendance.undo"),
+                self.undo if can_undo else None,
+            )
+        )
+        buttons += bar(
+            [
+                ("attendance.back", t("ui.back"), self.back, ""),
+                ("attendance.end", t("ui.attendance.end"), self.end, "primary"),
+            ]
+        )
         return buttons
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -83,7 +115,9 @@ class AttendanceScreen(Screen):
         text = self.t("ui.attendance.total", total=self.total)
         text_box(surface, text, TOTAL_BOX.inflate(-24, -8), 40, theme.INK, bold=True, align="left")
         if self.flash:
-            band_button = next(b for b in self.buttons if b.id == f"attendance.band.{self.flash[0]}")
+            band_button = next(
+                b for b in self.buttons if b.id == f"attendance.band.{self.flash[0]}"
+            )
             spot = pygame.Rect(0, 0, 76, 44)
             spot.midtop = (band_button.rect.centerx, band_button.rect.y + 6)
             pygame.draw.rect(surface, theme.OK, spot, border_radius=22)
@@ -98,8 +132,14 @@ class AttendanceScreen(Screen):
 
     def shortcuts(self) -> dict[int, str]:
         keys = {pygame.K_1 + i: f"attendance.band.{b}" for i, b in enumerate(BANDS)}
-        keys.update({pygame.K_u: "attendance.undo", pygame.K_BACKSPACE: "attendance.undo",
-                     pygame.K_r: "attendance.returning", pygame.K_e: "attendance.end"})  # fmt: skip
+        keys.update(
+            {
+                pygame.K_u: "attendance.undo",
+                pygame.K_BACKSPACE: "attendance.undo",
+                pygame.K_r: "attendance.returning",
+                pygame.K_e: "attendance.end",
+            }
+        )
         return keys
 
     # -- actions -----------------------------------------------------------------------------

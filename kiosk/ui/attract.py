@@ -58,10 +58,17 @@ class AttractScreen(Screen):
             x = theme.WIDTH // 2 + math.cos(angle) * radius * 2.2
             y = 190 + math.sin(angle) * radius
             pygame.draw.circle(surface, theme.ACCENT, (round(x), round(y)), 6 + (i % 4) * 3)
-        text_box(surface, self.t("ui.attract.invite"), pygame.Rect(40, 320, 720, 70), 46,
-                 theme.NIGHT_INK, bold=True)  # fmt: skip
-        text_box(surface, self.t("ui.attract.touch"), pygame.Rect(40, 394, 720, 40), 22,
-                 theme.NIGHT_INK)  # fmt: skip
+        text_box(
+            surface,
+            self.t("ui.attract.invite"),
+            pygame.Rect(40, 320, 720, 70),
+            46,
+            theme.NIGHT_INK,
+            bold=True,
+        )
+        text_box(
+            surface, self.t("ui.attract.touch"), pygame.Rect(40, 394, 720, 40), 22, theme.NIGHT_INK
+        )
 
     def key(self, key: int) -> bool:
         self.wake()

@@ -25,16 +25,21 @@ class ConfirmScreen(Screen):
     def build(self) -> list[Button]:
         return [
             Button("confirm.no", pygame.Rect(120, 300, 260, 80), self.t("ui.no"), self.back),
-            Button("confirm.yes", pygame.Rect(420, 300, 260, 80), self.t("ui.yes"), self.yes,
-                   "danger"),
-        ]  # fmt: skip
+            Button(
+                "confirm.yes", pygame.Rect(420, 300, 260, 80), self.t("ui.yes"), self.yes, "danger"
+            ),
+        ]
 
     def draw(self, surface: pygame.Surface) -> None:
         text_box(surface, self.question, pygame.Rect(60, 80, 680, 180), 30, theme.INK, bold=True)
 
     def shortcuts(self) -> dict[int, str]:
-        return {pygame.K_y: "confirm.yes", pygame.K_j: "confirm.yes", pygame.K_n: "confirm.no",
-                pygame.K_ESCAPE: "confirm.no"}  # fmt: skip
+        return {
+            pygame.K_y: "confirm.yes",
+            pygame.K_j: "confirm.yes",
+            pygame.K_n: "confirm.no",
+            pygame.K_ESCAPE: "confirm.no",
+        }
 
     def back(self) -> None:
         self.app.go(self.back_to)

@@ -61,8 +61,12 @@ class GraphScreen(Screen):
     def build(self) -> list[Button]:
         others = [d for d in input_devices(self.app) if d != self.device_name]
         switch = self.next_device if others else None
-        return bar([("graph.back", self.t("ui.back"), self.back, ""),
-                     ("graph.next", self.t("ui.graph.next"), switch, "")])  # fmt: skip
+        return bar(
+            [
+                ("graph.back", self.t("ui.back"), self.back, ""),
+                ("graph.next", self.t("ui.graph.next"), switch, ""),
+            ]
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         heading(surface, device_label(self.app, self.device_name), self.t("ui.demo.graph"))
@@ -98,8 +102,14 @@ class GraphScreen(Screen):
         if len(line) > 1:
             pygame.draw.lines(surface, theme.ACCENT, False, line, 3)
         for value, y in ((high, inner.y), (low, inner.bottom - 16)):
-            text_box(surface, show_value(value, ""), pygame.Rect(inner.x, y, 120, 18), 14,
-                     theme.MUTED, align="left")  # fmt: skip
+            text_box(
+                surface,
+                show_value(value, ""),
+                pygame.Rect(inner.x, y, 120, 18),
+                14,
+                theme.MUTED,
+                align="left",
+            )
 
     def shortcuts(self) -> dict[int, str]:
         return {pygame.K_TAB: "graph.next"}

@@ -87,8 +87,12 @@ class ReactionScreen(Screen):
     def build(self) -> list[Button]:
         start = self.start if self.state in ("ready", "result", "early") else None
         label = "ui.reaction.start" if self.state == "ready" else "ui.reaction.again"
-        return bar([("reaction.back", self.t("ui.back"), self.back, ""),
-                    ("reaction.start", self.t(label), start, "primary")])  # fmt: skip
+        return bar(
+            [
+                ("reaction.back", self.t("ui.back"), self.back, ""),
+                ("reaction.start", self.t(label), start, "primary"),
+            ]
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         heading(surface, self.t("ui.demo.reaction"), self.t("ui.reaction.detail"))
@@ -97,21 +101,45 @@ class ReactionScreen(Screen):
             "waiting": (theme.NIGHT, theme.NIGHT_INK, self.t("ui.reaction.wait")),
             "go": (theme.OK, theme.ACCENT_INK, self.t("ui.reaction.go")),
             "early": (theme.BAD_LIGHT, theme.BAD, self.t("ui.reaction.early")),
-            "result": (theme.TILE, theme.ACCENT, self.t("ui.reaction.result",
-                                                       ms=round((self.last or 0) * 1000))),
-        }[self.state]  # fmt: skip
+            "result": (
+                theme.TILE,
+                theme.ACCENT,
+                self.t("ui.reaction.result", ms=round((self.last or 0) * 1000)),
+            ),
+        }[self.state]
         pygame.draw.rect(surface, fill, STAGE, border_radius=14)
         text_box(surface, text, STAGE.inflate(-30, -30), 48, ink, bold=True)
         board = pygame.Rect(492, 84, 292, 312)
         pygame.draw.rect(surface, theme.TILE, board, border_radius=14)
-        text_box(surface, self.t("ui.reaction.board"), pygame.Rect(508, 94, 260, 32), 20,
-                 theme.INK, bold=True, align="left")  # fmt: skip
+        text_box(
+            surface,
+            self.t("ui.reaction.board"),
+            pygame.Rect(508, 94, 260, 32),
+            20,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
         if not self.scores:
-            text_box(surface, self.t("ui.reaction.no_scores"), pygame.Rect(508, 134, 260, 60), 16,
-                     theme.MUTED, align="left", valign="top")  # fmt: skip
+            text_box(
+                surface,
+                self.t("ui.reaction.no_scores"),
+                pygame.Rect(508, 134, 260, 60),
+                16,
+                theme.MUTED,
+                align="left",
+                valign="top",
+            )
         for i, score in enumerate(self.scores):
-            text_box(surface, f"{i + 1}.  {round(score * 1000)} ms", pygame.Rect(508, 134 + i * 50,
-                     260, 44), 26, theme.INK, bold=i == 0, align="left")  # fmt: skip
+            text_box(
+                surface,
+                f"{i + 1}.  {round(score * 1000)} ms",
+                pygame.Rect(508, 134 + i * 50, 260, 44),
+                26,
+                theme.INK,
+                bold=i == 0,
+                align="left",
+            )
 
     def shortcuts(self) -> dict[int, str]:
         return {pygame.K_RETURN: "reaction.start"}

@@ -65,8 +65,12 @@ class ThereminScreen(Screen):
 
     def build(self) -> list[Button]:
         mute = "ui.theremin.unmute" if self.muted else "ui.theremin.mute"
-        return bar([("theremin.back", self.t("ui.back"), self.back, ""),
-                    ("theremin.mute", self.t(mute), self.toggle_mute, "")])  # fmt: skip
+        return bar(
+            [
+                ("theremin.back", self.t("ui.back"), self.back, ""),
+                ("theremin.mute", self.t(mute), self.toggle_mute, ""),
+            ]
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         heading(surface, self.t("ui.demo.theremin"), self.t("ui.theremin.detail"))
@@ -81,13 +85,24 @@ class ThereminScreen(Screen):
         note = f"{hz:.0f} Hz" if hz else self.t("ui.theremin.silent")
         text_box(surface, note, pygame.Rect(470, 84, 314, 100), 44, theme.INK, bold=True)
         if self.tone is not None and not self.tone.available:
-            text_box(surface, self.t("ui.theremin.no_sound"), pygame.Rect(470, 168, 314, 28), 14,
-                     theme.BAD)  # fmt: skip
+            text_box(
+                surface,
+                self.t("ui.theremin.no_sound"),
+                pygame.Rect(470, 168, 314, 28),
+                14,
+                theme.BAD,
+            )
         pygame.draw.rect(surface, theme.NIGHT, WAVE, border_radius=12)
         if hz:
             cycles = hz / 110
-            points = [(WAVE.x + x, WAVE.centery + math.sin(self.phase + x / WAVE.w * cycles * 2
-                       * math.pi) * (WAVE.h / 2 - 16)) for x in range(0, WAVE.w, 4)]  # fmt: skip
+            points = [
+                (
+                    WAVE.x + x,
+                    WAVE.centery
+                    + math.sin(self.phase + x / WAVE.w * cycles * 2 * math.pi) * (WAVE.h / 2 - 16),
+                )
+                for x in range(0, WAVE.w, 4)
+            ]
             pygame.draw.lines(surface, theme.NIGHT_INK, False, points, 3)
 
     def toggle_mute(self) -> None:

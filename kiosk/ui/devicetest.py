@@ -13,10 +13,24 @@ from kiosk.ui.widgets import Button, bar, heading
 
 PER_PAGE = 12
 POLL_S = 0.25
-ON = {"led": True, "pwm_led": 1.0, "rgb_led": (1.0, 0.0, 0.5), "buzzer": True,
-      "tonal_buzzer": 440.0, "servo": 1.0, "traffic_lights": "green"}  # fmt: skip
-OFF = {"led": False, "pwm_led": 0.0, "rgb_led": (0.0, 0.0, 0.0), "buzzer": False,
-       "tonal_buzzer": None, "servo": -1.0, "traffic_lights": None}  # fmt: skip
+ON = {
+    "led": True,
+    "pwm_led": 1.0,
+    "rgb_led": (1.0, 0.0, 0.5),
+    "buzzer": True,
+    "tonal_buzzer": 440.0,
+    "servo": 1.0,
+    "traffic_lights": "green",
+}
+OFF = {
+    "led": False,
+    "pwm_led": 0.0,
+    "rgb_led": (0.0, 0.0, 0.0),
+    "buzzer": False,
+    "tonal_buzzer": None,
+    "servo": -1.0,
+    "traffic_lights": None,
+}
 
 
 class DeviceTestScreen(Screen):
@@ -71,12 +85,24 @@ class DeviceTestScreen(Screen):
                 detail = self.t("ui.devices.on" if name in self.on else "ui.devices.off")
                 action = lambda n=name: self.toggle(n)  # noqa: E731
                 kind = "selected" if name in self.on else "normal"
-            buttons.append(Button(f"devices.{name}", pygame.Rect(16 + (i % 3) * 260,
-                           84 + (i // 3) * 78, 248, 70), device_label(self.app, name), action,
-                           kind, detail=detail, size=17))  # fmt: skip
+            buttons.append(
+                Button(
+                    f"devices.{name}",
+                    pygame.Rect(16 + (i % 3) * 260, 84 + (i // 3) * 78, 248, 70),
+                    device_label(self.app, name),
+                    action,
+                    kind,
+                    detail=detail,
+                    size=17,
+                )
+            )
         more = self.next_page if pages > 1 else None
-        return buttons + bar([("devices.back", self.t("ui.back"), self.back, ""),
-                              ("devices.more", self.t("ui.more"), more, "")])  # fmt: skip
+        return buttons + bar(
+            [
+                ("devices.back", self.t("ui.back"), self.back, ""),
+                ("devices.more", self.t("ui.more"), more, ""),
+            ]
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         factory = self.app.kit.factory_name if self.app.kit else self.t("ui.devices.no_kit")

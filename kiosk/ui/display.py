@@ -31,7 +31,7 @@ def fit(window: tuple[int, int]) -> tuple[float, pygame.Rect]:
 
 def render_to(logical: pygame.Surface, target: pygame.Surface) -> None:
     """Draw the logical frame onto a target of any size, scaled to fit, black bars around."""
-    scale, area = fit(target.get_size())
+    _, area = fit(target.get_size())
     if area.size == logical.get_size():
         target.blit(logical, area)
         return

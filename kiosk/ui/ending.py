@@ -30,9 +30,13 @@ class EndScreen(Screen):
     def build(self) -> list[Button]:
         t = self.t
         confirm = self.confirm if self.app.session is not None else None
-        return bar([("end.back", t("ui.back"), self.back, ""),
-                    ("end.count", t("ui.player.count"), self.attendance, ""),
-                    ("end.confirm", t("ui.end.confirm"), confirm, "ok")])  # fmt: skip
+        return bar(
+            [
+                ("end.back", t("ui.back"), self.back, ""),
+                ("end.count", t("ui.player.count"), self.attendance, ""),
+                ("end.confirm", t("ui.end.confirm"), confirm, "ok"),
+            ]
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         session = self.app.session
@@ -47,10 +51,22 @@ class EndScreen(Screen):
             box = pygame.Rect(16 + i * (width + 8), 88, width, 120)
             pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
             pygame.draw.rect(surface, theme.TILE_EDGE, box, width=2, border_radius=10)
-            text_box(surface, self.t(f"ui.band.{band}"), pygame.Rect(box.x, box.y + 8, box.w, 30),
-                     20, theme.MUTED, bold=True)  # fmt: skip
-            text_box(surface, str(bands.get(band, 0)), pygame.Rect(box.x, box.y + 40, box.w, 70),
-                     48, theme.INK, bold=True)  # fmt: skip
+            text_box(
+                surface,
+                self.t(f"ui.band.{band}"),
+                pygame.Rect(box.x, box.y + 8, box.w, 30),
+                20,
+                theme.MUTED,
+                bold=True,
+            )
+            text_box(
+                surface,
+                str(bands.get(band, 0)),
+                pygame.Rect(box.x, box.y + 40, box.w, 70),
+                48,
+                theme.INK,
+                bold=True,
+            )
         minutes = int((self.app.clock.now() - session.started) // 60)
         lines = [
             self.t("ui.attendance.total", total=self.counts.get("total", 0)),
@@ -58,8 +74,15 @@ class EndScreen(Screen):
             self.t("ui.end.checks", checks=len(session.checks), steps=len(session.steps)),
         ]
         for i, line in enumerate(lines):
-            text_box(surface, line, pygame.Rect(24, 226 + i * 56, 752, 50), 28 if i == 0 else 24,
-                     theme.INK, bold=i == 0, align="left")  # fmt: skip
+            text_box(
+                surface,
+                line,
+                pygame.Rect(24, 226 + i * 56, 752, 50),
+                28 if i == 0 else 24,
+                theme.INK,
+                bold=i == 0,
+                align="left",
+            )
 
     def shortcuts(self) -> dict[int, str]:
         return {pygame.K_RETURN: "end.confirm"}

@@ -60,8 +60,12 @@ class FacilitatorScreen(Screen):
             self.sync_line = self.t("ui.sync.not_configured", waiting=self.waiting)
         else:
             p = sync.progress
-            self.sync_line = self.t("ui.sync.progress", state=self.t(f"ui.sync.state.{p.state}"), confirmed=p.confirmed,
-                                    waiting=self.waiting) + (f" · {p.message}" if p.message else "")  # fmt: skip
+            self.sync_line = self.t(
+                "ui.sync.progress",
+                state=self.t(f"ui.sync.state.{p.state}"),
+                confirmed=p.confirmed,
+                waiting=self.waiting,
+            ) + (f" · {p.message}" if p.message else "")
 
     def build(self) -> list[Button]:
         t, app = self.t, self.app
@@ -72,41 +76,88 @@ class FacilitatorScreen(Screen):
             ("facilitator.export", t("ui.facilitator.export"), self.export, ""),
             ("facilitator.devices", t("ui.facilitator.devices"), self.devices, ""),
             ("facilitator.startup", t("ui.facilitator.startup"), self.startup, ""),
-            ("facilitator.language", t("ui.facilitator.language", lang=other.upper()),
-             lambda: app.set_language(other), ""),
+            (
+                "facilitator.language",
+                t("ui.facilitator.language", lang=other.upper()),
+                lambda: app.set_language(other),
+                "",
+            ),
             ("facilitator.leave", t("ui.facilitator.leave"), self.leave_kiosk, ""),
             ("facilitator.poweroff", t("ui.facilitator.poweroff"), self.poweroff, "danger"),
-        ]  # fmt: skip
+        ]
         buttons = [
-            Button(bid, pygame.Rect(452 + (i % 2) * 170, 84 + (i // 2) * 76, 162, 68), text,
-                   action, kind or "normal", enabled=action is not None, size=16)
+            Button(
+                bid,
+                pygame.Rect(452 + (i % 2) * 170, 84 + (i // 2) * 76, 162, 68),
+                text,
+                action,
+                kind or "normal",
+                enabled=action is not None,
+                size=16,
+            )
             for i, (bid, text, action, kind) in enumerate(grid)
-        ]  # fmt: skip
+        ]
         return buttons + bar([("facilitator.back", t("ui.facilitator.home"), app.home, "")])
 
     def draw(self, surface: pygame.Surface) -> None:
-        heading(surface, self.t("ui.facilitator.heading"), self.t("ui.facilitator.detail",
-                kiosk=self.app.services.config.kiosk_id))  # fmt: skip
+        heading(
+            surface,
+            self.t("ui.facilitator.heading"),
+            self.t("ui.facilitator.detail", kiosk=self.app.services.config.kiosk_id),
+        )
         box = pygame.Rect(16, 84, 420, 84)
         pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
-        text_box(surface, self.t("ui.sync.heading"), pygame.Rect(28, 90, 396, 24), 18, theme.INK,
-                 bold=True, align="left")  # fmt: skip
-        text_box(surface, self.sync_line, pygame.Rect(28, 116, 396, 48), 15, theme.INK,
-                 align="left", valign="top")  # fmt: skip
-        text_box(surface, self.t("ui.facilitator.today", count=len(self.sessions)),
-                 pygame.Rect(16, 180, 420, 26), 18, theme.INK, bold=True, align="left")  # fmt: skip
+        text_box(
+            surface,
+            self.t("ui.sync.heading"),
+            pygame.Rect(28, 90, 396, 24),
+            18,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
+        text_box(
+            surface,
+            self.sync_line,
+            pygame.Rect(28, 116, 396, 48),
+            15,
+            theme.INK,
+            align="left",
+            valign="top",
+        )
+        text_box(
+            surface,
+            self.t("ui.facilitator.today", count=len(self.sessions)),
+            pygame.Rect(16, 180, 420, 26),
+            18,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
         lang = self.app.text.lang
         for i, s in enumerate(self.sessions[-6:]):
             title = s.workshop_title.get(lang) or s.workshop_title["nl"]
             when = s.started_at.astimezone().strftime("%H:%M") if s.started_at else ""
             synced = "✓" if s.confirmed_revision >= s.revision else "…"
-            line = f"{when}  {title} · {s.stop_name} · {s.total} · {self.t(f'ui.status.{s.status}')}"
-            text_box(surface, f"{synced} {line}", pygame.Rect(16, 210 + i * 30, 420, 28), 15,
-                     theme.INK, align="left")  # fmt: skip
+            line = (
+                f"{when}  {title} · {s.stop_name} · {s.total} · {self.t(f'ui.status.{s.status}')}"
+            )
+            text_box(
+                surface,
+                f"{synced} {line}",
+                pygame.Rect(16, 210 + i * 30, 420, 28),
+                15,
+                theme.INK,
+                align="left",
+            )
 
     def shortcuts(self) -> dict[int, str]:
-        return {pygame.K_y: "facilitator.sync", pygame.K_x: "facilitator.export",
-                pygame.K_d: "facilitator.devices", pygame.K_ESCAPE: "facilitator.back"}  # fmt: skip
+        return {
+            pygame.K_y: "facilitator.sync",
+            pygame.K_x: "facilitator.export",
+            pygame.K_d: "facilitator.devices",
+            pygame.K_ESCAPE: "facilitator.back",
+        }
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -142,8 +193,9 @@ class FacilitatorScreen(Screen):
         self.app.go(ConfirmScreen(self.app, self, self.t("ui.facilitator.leave_q"), self.app.quit))
 
     def poweroff(self) -> None:
-        self.app.go(ConfirmScreen(self.app, self, self.t("ui.facilitator.poweroff_q"),
-                                  self.do_poweroff))  # fmt: skip
+        self.app.go(
+            ConfirmScreen(self.app, self, self.t("ui.facilitator.poweroff_q"), self.do_poweroff)
+        )
 
     def do_poweroff(self) -> None:
         if self.app.simulate:  # a laptop in simulation is never switched off
@@ -151,7 +203,7 @@ class FacilitatorScreen(Screen):
             self.app.notice(self.t("ui.facilitator.poweroff_sim"))
             return
         try:
-            subprocess.Popen(POWEROFF)  # noqa: S603 - fixed command, no shell
+            subprocess.Popen(POWEROFF)
         except OSError as err:
             self.app.go(self)
             self.app.notice(self.t("ui.facilitator.poweroff_failed", error=str(err)))

@@ -54,25 +54,60 @@ class HomeScreen(Screen):
         stop = app.stop.name if app.stop else t("ui.home.pick_stop")
         top = 64
         buttons = [
-            Button("home.stop", pygame.Rect(16, top, 200, 64), stop, self.pick_stop,
-                   detail=t("ui.home.stop"), size=18),
-        ]  # fmt: skip
+            Button(
+                "home.stop",
+                pygame.Rect(16, top, 200, 64),
+                stop,
+                self.pick_stop,
+                detail=t("ui.home.stop"),
+                size=18,
+            ),
+        ]
         x = 224
         for key in FILTERS:
             text = t("ui.home.all") if key == "all" else t(f"ui.band.{key}")
             kind = "selected" if self.filter == key else "normal"
-            buttons.append(Button(f"home.age.{key}", pygame.Rect(x, top, 72, 64), text,
-                                  lambda k=key: self.set_filter(k), kind, size=18))  # fmt: skip
+            buttons.append(
+                Button(
+                    f"home.age.{key}",
+                    pygame.Rect(x, top, 72, 64),
+                    text,
+                    lambda k=key: self.set_filter(k),
+                    kind,
+                    size=18,
+                )
+            )
             x += 78
         other = "en" if app.text.lang == "nl" else "nl"
-        buttons.append(Button("home.lang", pygame.Rect(x + 2, top, 64, 64), other.upper(),
-                              lambda: app.set_language(other), size=22))  # fmt: skip
-        buttons.append(Button("home.facilitator", pygame.Rect(x + 74, top, 784 - x - 74, 64),
-                              t("ui.home.facilitator"), self.facilitator, size=16))  # fmt: skip
+        buttons.append(
+            Button(
+                "home.lang",
+                pygame.Rect(x + 2, top, 64, 64),
+                other.upper(),
+                lambda: app.set_language(other),
+                size=22,
+            )
+        )
+        buttons.append(
+            Button(
+                "home.facilitator",
+                pygame.Rect(x + 74, top, 784 - x - 74, 64),
+                t("ui.home.facilitator"),
+                self.facilitator,
+                size=16,
+            )
+        )
         if app.session is not None:
             title = app.session.workshop.title.get(app.text.lang)
-            buttons.append(Button("home.resume", pygame.Rect(16, 404, 768, 64),
-                                  t("ui.home.resume", workshop=title), self.resume, "primary"))  # fmt: skip
+            buttons.append(
+                Button(
+                    "home.resume",
+                    pygame.Rect(16, 404, 768, 64),
+                    t("ui.home.resume", workshop=title),
+                    self.resume,
+                    "primary",
+                )
+            )
         buttons.extend(self.tiles(rows=2 if app.session is None else 1))
         return buttons
 
@@ -91,22 +126,40 @@ class HomeScreen(Screen):
         if pages > 1:
             i = len(shown)
             rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 166, 248, 156)
-            result.append(Button("home.more", rect, self.t("ui.home.more", page=self.page + 1,
-                                 pages=pages), self.next_page))  # fmt: skip
+            result.append(
+                Button(
+                    "home.more",
+                    rect,
+                    self.t("ui.home.more", page=self.page + 1, pages=pages),
+                    self.next_page,
+                )
+            )
         return result
 
     def draw(self, surface: pygame.Surface) -> None:
         count = len(self.workshops())
         heading(surface, self.t("home.heading"))
-        text_box(surface, self.t("home.count", count=count), pygame.Rect(484, 14, 300, 40), 18,
-                 theme.MUTED, align="right")  # fmt: skip
+        text_box(
+            surface,
+            self.t("home.count", count=count),
+            pygame.Rect(484, 14, 300, 40),
+            18,
+            theme.MUTED,
+            align="right",
+        )
         if count == 0:
-            text_box(surface, self.t("ui.home.none"), pygame.Rect(16, 160, 768, 120), 22,
-                     theme.MUTED)  # fmt: skip
+            text_box(
+                surface, self.t("ui.home.none"), pygame.Rect(16, 160, 768, 120), 22, theme.MUTED
+            )
 
     def shortcuts(self) -> dict[int, str]:
-        keys = {pygame.K_l: "home.lang", pygame.K_f: "home.facilitator", pygame.K_s: "home.stop",
-                pygame.K_m: "home.more", pygame.K_r: "home.resume"}  # fmt: skip
+        keys = {
+            pygame.K_l: "home.lang",
+            pygame.K_f: "home.facilitator",
+            pygame.K_s: "home.stop",
+            pygame.K_m: "home.more",
+            pygame.K_r: "home.resume",
+        }
         for i, b in enumerate(b for b in self.buttons if b.id.startswith("home.tile.")):
             keys[pygame.K_1 + i] = b.id
         return keys
@@ -153,11 +206,32 @@ class WorkshopTile(Button):
         pygame.draw.rect(surface, theme.TILE_EDGE, r, width=2, border_radius=10)
         pygame.draw.rect(surface, theme.ACCENT, (r.x, r.y + 10, 6, r.h - 20), border_radius=3)
         inner = r.inflate(-28, -16).move(4, 0)
-        text_box(surface, w.title.get(self.lang), pygame.Rect(inner.x, inner.y, inner.w, 30), 21,
-                 theme.INK, bold=True, align="left")  # fmt: skip
-        text_box(surface, w.summary.get(self.lang), pygame.Rect(inner.x, inner.y + 34, inner.w, 64),
-                 15, theme.MUTED, align="left", valign="top")  # fmt: skip
+        text_box(
+            surface,
+            w.title.get(self.lang),
+            pygame.Rect(inner.x, inner.y, inner.w, 30),
+            21,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
+        text_box(
+            surface,
+            w.summary.get(self.lang),
+            pygame.Rect(inner.x, inner.y + 34, inner.w, 64),
+            15,
+            theme.MUTED,
+            align="left",
+            valign="top",
+        )
         ages = self.t("workshop.ages", ages=w.age_range)
         minutes = self.t("workshop.minutes", minutes=w.duration_min)
-        text_box(surface, f"{ages} · {minutes}", pygame.Rect(inner.x, inner.bottom - 22, inner.w,
-                 22), 16, theme.ACCENT, bold=True, align="left")  # fmt: skip
+        text_box(
+            surface,
+            f"{ages} · {minutes}",
+            pygame.Rect(inner.x, inner.bottom - 22, inner.w, 22),
+            16,
+            theme.ACCENT,
+            bold=True,
+            align="left",
+        )

@@ -72,44 +72,95 @@ class IntroScreen(Screen):
         minutes = self.t("workshop.minutes", minutes=w.duration_min)
         heading(surface, w.title.get(lang), f"{ages} · {minutes} · {w.summary.get(lang)}")
         left = pygame.Rect(16, 84, 370, 320)
-        text_box(surface, self.t("ui.intro.materials"), pygame.Rect(left.x, left.y, left.w, 26),
-                 20, theme.INK, bold=True, align="left")  # fmt: skip
+        text_box(
+            surface,
+            self.t("ui.intro.materials"),
+            pygame.Rect(left.x, left.y, left.w, 26),
+            20,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
         y = left.y + 32
         for m in w.materials[:9]:
             name = f"{m.count} × {m.name.get(lang)}" if m.count > 1 else m.name.get(lang)
-            text_box(surface, f"• {name}", pygame.Rect(left.x, y, 250 if m.recycled else left.w,
-                     30), 17, theme.INK, align="left")  # fmt: skip
+            text_box(
+                surface,
+                f"• {name}",
+                pygame.Rect(left.x, y, 250 if m.recycled else left.w, 30),
+                17,
+                theme.INK,
+                align="left",
+            )
             if m.recycled:
-                chip(surface, self.t("ui.intro.recycled"), pygame.Rect(left.x + 254, y + 2, 116,
-                     26), True)  # fmt: skip
+                chip(
+                    surface,
+                    self.t("ui.intro.recycled"),
+                    pygame.Rect(left.x + 254, y + 2, 116, 26),
+                    True,
+                )
             y += 32
         self.draw_devices(surface, pygame.Rect(404, 84, 380, 150))
         self.draw_safety(surface, pygame.Rect(404, 240, 380, 160))
 
     def draw_devices(self, surface, box: pygame.Rect) -> None:
-        text_box(surface, self.t("ui.intro.devices"), pygame.Rect(box.x, box.y, box.w, 26), 20,
-                 theme.INK, bold=True, align="left")  # fmt: skip
+        text_box(
+            surface,
+            self.t("ui.intro.devices"),
+            pygame.Rect(box.x, box.y, box.w, 26),
+            20,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
         y = box.y + 32
         for name in self.workshop.devices[:3]:
             ok = self.marks.get(name)
-            text_box(surface, device_label(self.app, name), pygame.Rect(box.x, y, 210, 30), 17,
-                     theme.INK, align="left")  # fmt: skip
+            text_box(
+                surface,
+                device_label(self.app, name),
+                pygame.Rect(box.x, y, 210, 30),
+                17,
+                theme.INK,
+                align="left",
+            )
             mark = self.t("ui.device.connected" if ok else "ui.device.missing")
             chip(surface, mark, pygame.Rect(box.x + 214, y + 2, 166, 26), ok)
             y += 34
         if self.missing:
             key = "ui.intro.missing_sim" if self.app.panel else "ui.intro.missing_hint"
-            text_box(surface, self.t(key), pygame.Rect(box.x, y, box.w, box.bottom - y + 10), 14,
-                     theme.BAD, align="left", valign="top")  # fmt: skip
+            text_box(
+                surface,
+                self.t(key),
+                pygame.Rect(box.x, y, box.w, box.bottom - y + 10),
+                14,
+                theme.BAD,
+                align="left",
+                valign="top",
+            )
 
     def draw_safety(self, surface, box: pygame.Rect) -> None:
         pygame.draw.rect(surface, theme.WARN_LIGHT, box, border_radius=10)
         inner = box.inflate(-20, -12)
-        text_box(surface, self.t("ui.intro.safety"), pygame.Rect(inner.x, inner.y, inner.w, 26),
-                 18, theme.WARN, bold=True, align="left")  # fmt: skip
+        text_box(
+            surface,
+            self.t("ui.intro.safety"),
+            pygame.Rect(inner.x, inner.y, inner.w, 26),
+            18,
+            theme.WARN,
+            bold=True,
+            align="left",
+        )
         notes = "\n".join(f"• {n.get(self.app.text.lang)}" for n in self.workshop.safety)
-        text_box(surface, notes or self.t("ui.intro.no_safety"), pygame.Rect(inner.x, inner.y + 30,
-                 inner.w, inner.h - 30), 16, theme.INK, align="left", valign="top")  # fmt: skip
+        text_box(
+            surface,
+            notes or self.t("ui.intro.no_safety"),
+            pygame.Rect(inner.x, inner.y + 30, inner.w, inner.h - 30),
+            16,
+            theme.INK,
+            align="left",
+            valign="top",
+        )
 
     def shortcuts(self) -> dict[int, str]:
         return {pygame.K_RETURN: "intro.start", pygame.K_s: "intro.start"}
@@ -134,8 +185,12 @@ class IntroScreen(Screen):
         if app.session is None:
             stop = app.stop or unknown_stop(app)
             started: list[Session] = []
-            ok = safely(app, lambda: started.append(
-                Session.start(app.journal, self.workshop, stop, app.clock.now())))  # fmt: skip
+            ok = safely(
+                app,
+                lambda: started.append(
+                    Session.start(app.journal, self.workshop, stop, app.clock.now())
+                ),
+            )
             if not ok:
                 return
             app.session = started[0]

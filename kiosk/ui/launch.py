@@ -30,9 +30,12 @@ def run_app(
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     import pygame
 
+    from kiosk.ui import theme
     from kiosk.ui.app import App
     from kiosk.ui.display import Display
     from kiosk.ui.script import Player, ScriptError, load_script
@@ -72,3 +75,4 @@ def run_app(
     finally:
         services.close()
         pygame.quit()
+        theme.font.cache_clear()  # fonts die with pygame.quit(); a next run makes new ones

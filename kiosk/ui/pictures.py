@@ -17,8 +17,9 @@ log = logging.getLogger(__name__)
 def fit_into(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     scale = min(size[0] / image.get_width(), size[1] / image.get_height())
     target = (max(1, round(image.get_width() * scale)), max(1, round(image.get_height() * scale)))
-    return pygame.transform.smoothscale(image.convert_alpha() if pygame.display.get_surface()
-                                        else image, target)  # fmt: skip
+    return pygame.transform.smoothscale(
+        image.convert_alpha() if pygame.display.get_surface() else image, target
+    )
 
 
 @lru_cache(maxsize=16)
@@ -35,11 +36,11 @@ _wirings: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
 
 def wiring(spec, size: tuple[int, int]) -> pygame.Surface | None:
     """The kit's wiring picture of one device (devices.wiring), fitted to size (cached)."""
-    from devices import wiring as drawing
-
     key = (spec.name, size)
     if key not in _wirings:
         try:
+            from devices import wiring as drawing
+
             _wirings[key] = fit_into(drawing.render(spec), size)
         except Exception:
             log.exception("wiring picture of %s", spec.name)

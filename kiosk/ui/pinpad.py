@@ -55,8 +55,9 @@ class PinScreen(Screen):
             kind = "primary" if key == "ok" else "normal"
             action = None if locked else (lambda k=key: self.press(k))
             buttons.append(Button(f"pin.{key}", rect, text, action, kind, size=26))
-        buttons.append(Button("pin.back", pygame.Rect(16, 400, 300, 64), self.t("ui.back"),
-                              self.back))  # fmt: skip
+        buttons.append(
+            Button("pin.back", pygame.Rect(16, 400, 300, 64), self.t("ui.back"), self.back)
+        )
         return buttons
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -68,14 +69,27 @@ class PinScreen(Screen):
             pygame.draw.circle(surface, theme.INK, (box.x + 40 + i * 44, box.centery), 12)
         if self.message:
             color = theme.BAD if self.tries or self.locked_until else theme.MUTED
-            text_box(surface, self.message, pygame.Rect(16, 196, 400, 190), 18, color,
-                     align="left", valign="top")  # fmt: skip
+            text_box(
+                surface,
+                self.message,
+                pygame.Rect(16, 196, 400, 190),
+                18,
+                color,
+                align="left",
+                valign="top",
+            )
 
     def shortcuts(self) -> dict[int, str]:
         keys = {pygame.K_0 + d: f"pin.{d}" for d in range(10)}
         keys.update({pygame.K_KP0 + d: f"pin.{d}" for d in range(1, 10)})
-        keys.update({pygame.K_KP0: "pin.0", pygame.K_RETURN: "pin.ok",
-                     pygame.K_KP_ENTER: "pin.ok", pygame.K_BACKSPACE: "pin.clear"})  # fmt: skip
+        keys.update(
+            {
+                pygame.K_KP0: "pin.0",
+                pygame.K_RETURN: "pin.ok",
+                pygame.K_KP_ENTER: "pin.ok",
+                pygame.K_BACKSPACE: "pin.clear",
+            }
+        )
         return keys
 
     def press(self, key: str) -> None:

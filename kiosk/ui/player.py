@@ -6,6 +6,8 @@ hint shows ("Lukt het niet?"). Steps and passed checks are written to the journa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
 from devices.checks import CheckMonitor
@@ -77,12 +79,17 @@ class PlayerScreen(Screen):
     def device(self, event) -> bool:
         if self.monitor is None or event.device != self.check.device:
             return False
-        self.monitor.feed(event)
+        self.monitor.feed(replace(event, at=self.app.clock.since(event.at)))
         return self.evaluate(self.app.clock.now())
 
     def tick(self, now: float) -> bool:
         changed = False
-        if not self.passed and not self.hint_shown and self.hint and now - self.since > HINT_AFTER_S:
+        if (
+            not self.passed
+            and not self.hint_shown
+            and self.hint
+            and now - self.since > HINT_AFTER_S
+        ):
             self.hint_shown = changed = True
         if self.monitor is not None and now - self.polled >= POLL_S:
             self.polled = now
@@ -108,38 +115,80 @@ class PlayerScreen(Screen):
         buttons = []
         if step.variants and self.variant is None:
             for i, v in enumerate(step.variants[:3]):
-                buttons.append(Button(f"player.choice.{v.id}", pygame.Rect(16, 84 + i * 106, 768,
-                               98), v.title.get(self.app.text.lang), lambda i=i: self.choose(i),
-                               detail=v.text.get(self.app.text.lang), size=20))  # fmt: skip
+                buttons.append(
+                    Button(
+                        f"player.choice.{v.id}",
+                        pygame.Rect(16, 84 + i * 106, 768, 98),
+                        v.title.get(self.app.text.lang),
+                        lambda i=i: self.choose(i),
+                        detail=v.text.get(self.app.text.lang),
+                        size=20,
+                    )
+                )
         elif step.variants:
-            buttons.append(Button("player.rechoose", pygame.Rect(452, 336, 332, 64),
-                                  t("ui.player.other_choice"), self.rechoose))  # fmt: skip
+            buttons.append(
+                Button(
+                    "player.rechoose",
+                    pygame.Rect(452, 336, 332, 64),
+                    t("ui.player.other_choice"),
+                    self.rechoose,
+                )
+            )
         if self.check and not self.passed and not self.hint_shown and self.hint:
-            buttons.append(Button("player.hint", pygame.Rect(CHECK_BOX.right - 150,
-                                  CHECK_BOX.y + 3, 146, 64), t("ui.player.stuck"),
-                                  self.show_hint, size=16))  # fmt: skip
+            buttons.append(
+                Button(
+                    "player.hint",
+                    pygame.Rect(CHECK_BOX.right - 150, CHECK_BOX.y + 3, 146, 64),
+                    t("ui.player.stuck"),
+                    self.show_hint,
+                    size=16,
+                )
+            )
         if step.demo is not None:
-            buttons.append(Button("player.demo", pygame.Rect(452, 336, 332, 64),
-                                  t(f"ui.demo.{step.demo.kind}"), self.open_demo, "primary"))  # fmt: skip
+            buttons.append(
+                Button(
+                    "player.demo",
+                    pygame.Rect(452, 336, 332, 64),
+                    t(f"ui.demo.{step.demo.kind}"),
+                    self.open_demo,
+                    "primary",
+                )
+            )
         last = self.index == len(self.workshop.steps) - 1
-        buttons += bar([
-            ("player.back", t("ui.back"), self.back, ""),
-            ("player.count", t("ui.player.count"), self.attendance, ""),
-            ("player.next", t("ui.player.finish" if last else "ui.player.next"), self.next,
-             "ok" if self.passed else "primary"),
-        ])  # fmt: skip
+        buttons += bar(
+            [
+                ("player.back", t("ui.back"), self.back, ""),
+                ("player.count", t("ui.player.count"), self.attendance, ""),
+                (
+                    "player.next",
+                    t("ui.player.finish" if last else "ui.player.next"),
+                    self.next,
+                    "ok" if self.passed else "primary",
+                ),
+            ]
+        )
         return buttons
 
     def draw(self, surface: pygame.Surface) -> None:
         lang, step = self.app.text.lang, self.step
         n, m = self.index + 1, len(self.workshop.steps)
-        heading(surface, step.title.get(lang), self.t("ui.player.step", n=n, m=m) + " · "
-                + self.workshop.title.get(lang))  # fmt: skip
+        heading(
+            surface,
+            step.title.get(lang),
+            self.t("ui.player.step", n=n, m=m) + " · " + self.workshop.title.get(lang),
+        )
         if not (step.variants and self.variant is None):
             text = self.variant.text.get(lang) if self.variant else step.text.get(lang)
             height = (HINT_TOP - 8 if self.hint_shown and not self.passed else CHECK_BOX.y) - 84
-            text_box(surface, text, pygame.Rect(16, 84, 420, height), 26, theme.INK, align="left",
-                     valign="top")  # fmt: skip
+            text_box(
+                surface,
+                text,
+                pygame.Rect(16, 84, 420, height),
+                26,
+                theme.INK,
+                align="left",
+                valign="top",
+            )
         self.draw_picture(surface)
         if self.check is not None:
             self.draw_check(surface)
@@ -169,14 +218,34 @@ class PlayerScreen(Screen):
             area = pygame.Rect(16, HINT_TOP, 420, box.bottom - HINT_TOP)
             pygame.draw.rect(surface, theme.WARN_LIGHT, area, border_radius=12)
             inner = area.inflate(-20, -14)
-            text_box(surface, self.t("ui.player.stuck"), pygame.Rect(inner.x, inner.y, inner.w, 30),
-                     22, theme.WARN, bold=True, align="left")  # fmt: skip
-            text_box(surface, self.hint.get(self.app.text.lang), pygame.Rect(inner.x, inner.y + 34,
-                     inner.w, inner.h - 34), 22, theme.INK, align="left", valign="top")  # fmt: skip
+            text_box(
+                surface,
+                self.t("ui.player.stuck"),
+                pygame.Rect(inner.x, inner.y, inner.w, 30),
+                22,
+                theme.WARN,
+                bold=True,
+                align="left",
+            )
+            text_box(
+                surface,
+                self.hint.get(self.app.text.lang),
+                pygame.Rect(inner.x, inner.y + 34, inner.w, inner.h - 34),
+                22,
+                theme.INK,
+                align="left",
+                valign="top",
+            )
             return
         pygame.draw.rect(surface, theme.DISABLED, box, border_radius=12)
-        text_box(surface, self.reason(), pygame.Rect(box.x + 12, box.y, box.w - 176, box.h), 17,
-                 theme.MUTED, align="left")  # fmt: skip
+        text_box(
+            surface,
+            self.reason(),
+            pygame.Rect(box.x + 12, box.y, box.w - 176, box.h),
+            17,
+            theme.MUTED,
+            align="left",
+        )
 
     def reason(self) -> str:
         if self.monitor is None:
@@ -188,8 +257,13 @@ class PlayerScreen(Screen):
             return self.t("ui.player.waiting")
 
     def shortcuts(self) -> dict[int, str]:
-        keys = {pygame.K_RIGHT: "player.next", pygame.K_LEFT: "player.back",
-                pygame.K_h: "player.hint", pygame.K_d: "player.demo", pygame.K_c: "player.count"}  # fmt: skip
+        keys = {
+            pygame.K_RIGHT: "player.next",
+            pygame.K_LEFT: "player.back",
+            pygame.K_h: "player.hint",
+            pygame.K_d: "player.demo",
+            pygame.K_c: "player.count",
+        }
         for i, v in enumerate(self.step.variants[:3]):
             keys[pygame.K_1 + i] = f"player.choice.{v.id}"
         return keys

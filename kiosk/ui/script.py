@@ -1,13 +1,13 @@
 """Headless scripts: a YAML list of inputs played into the running app, with named screenshots.
 
-  sizes: [800x480, 1920x1080]   # optional: every screenshot at each size (default: the window)
-  steps:                         # (or the file is just the list of steps)
-    - tap: home.tile.reactiespel # a widget by its id, as a real touch at its centre
-    - key: F2                    # a key by pygame's name
-    - set: {button: true}        # simulated sensors (the kit's Simulator.set)
-    - wait: 2.5                  # seconds of app time: the clock jumps, the loop turns
-    - screenshot: home           # DIR/home.png (or home-800x480.png, ... with sizes)
-    - assert: {screen: home}     # or {shown: WIDGET_ID}
+sizes: [800x480, 1920x1080]   # optional: every screenshot at each size (default: the window)
+steps:                         # (or the file is just the list of steps)
+  - tap: home.tile.reactiespel # a widget by its id, as a real touch at its centre
+  - key: F2                    # a key by pygame's name
+  - set: {button: true}        # simulated sensors (the kit's Simulator.set)
+  - wait: 2.5                  # seconds of app time: the clock jumps, the loop turns
+  - screenshot: home           # DIR/home.png (or home-800x480.png, ... with sizes)
+  - assert: {screen: home}     # or {shown: WIDGET_ID}
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from devices.yamlsource import Checker, Problem, SourceError, read
 from kiosk.ui.display import parse_size
 
 ACTIONS = ("tap", "key", "set", "wait", "screenshot", "assert", "size")
-PUMP_TURNS = 4  # loop turns after each input, so that device threads' events arrive
-PUMP_MS = 15
+PUMP_TURNS = 3  # loop turns after each input
+PUMP_MS = 10
+SETTLE_S = 0.3  # after `set`: the kit samples sensors at 10 Hz, gpiozero edges come at once
 
 
 @dataclass
@@ -97,12 +98,17 @@ class Player:
             if not self.app.running:
                 break
 
-    def pump(self) -> None:
-        for _ in range(PUMP_TURNS):
-            time.sleep(PUMP_MS / 1000)
-            self.app.turn(0)
+    def pump(self, seconds: float = 0.0) -> None:
+        """Turn the loop a few times (for `seconds` of real time at least)."""
+        end = time.monotonic() + seconds
+        turns = 0
+        while turns < PUMP_TURNS or time.monotonic() < end:
+            self.app.turn(PUMP_MS if turns else 0)
+            turns += 1
 
     def do_tap(self, widget: str) -> None:
+        if self.app.dirty:
+            self.app.draw()  # the widgets of the screen as it is now
         button = next((b for b in self.app.buttons() if b.id == widget), None)
         if button is None or not button.enabled:
             ids = ", ".join(b.id for b in self.app.buttons() if b.enabled)
@@ -112,8 +118,11 @@ class Player:
         w, h = self.app.display.window.get_size()
         cx, cy = button.rect.center
         x, y = (area.x + (cx + 0.5) * scale) / w, (area.y + (cy + 0.5) * scale) / h
-        pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0.0, dy=0.0,
-                                             touch_id=1, finger_id=0, pressure=1.0))  # fmt: skip
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.FINGERDOWN, x=x, y=y, dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0
+            )
+        )
         self.pump()
 
     def do_key(self, name: str) -> None:
@@ -121,8 +130,9 @@ class Player:
             code = pygame.key.key_code(name)
         except ValueError:
             raise ScriptError(f"unknown key '{name}'") from None
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="",
-                                             scancode=0))  # fmt: skip
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)
+        )
         self.pump()
 
     def do_set(self, values: dict) -> None:
@@ -137,7 +147,7 @@ class Player:
                     kit.simulator.set(name, value)
             except (KeyError, ValueError, TypeError) as err:
                 raise ScriptError(f"cannot set '{name}' to {value!r}: {err}") from None
-        self.pump()
+        self.pump(SETTLE_S)
 
     def do_wait(self, seconds: float) -> None:
         self.app.clock.advance(seconds)

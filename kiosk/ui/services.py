@@ -34,7 +34,8 @@ class Services:
     sync: object | None = None  # kiosk.sync.SyncWorker when a listing is configured
 
     @classmethod
-    def open(cls, config: Config, *, simulate: bool) -> Services:
+    def open(cls, config: Config, *, simulate: bool, library: Library | None = None) -> Services:
+        """Open everything; `library` skips loading the workshops again (tests, benchmarks)."""
         s = cls(config, simulate)
         s.spec, problems = load_kit(config.kit)
         s.problems.extend(problems)
@@ -44,8 +45,8 @@ class Services:
             except Exception as err:  # no GPIO on this machine, a pin in use, ...
                 log.exception("the kit did not open")
                 s.kit_error = str(err) or type(err).__name__
-        s.library = load_library([shipped_dir(), *config.workshops_dirs], s.spec)
-        if config.imported_workshops_dir.is_dir():
+        s.library = library or load_library([shipped_dir(), *config.workshops_dirs], s.spec)
+        if library is None and config.imported_workshops_dir.is_dir():
             extra = load_library([config.imported_workshops_dir], s.spec)
             for wid, workshop in extra.workshops.items():
                 s.library.workshops.setdefault(wid, workshop)
@@ -54,7 +55,7 @@ class Services:
             s.tour, problems = load_tour(config.tour)
             s.problems.extend(problems)
         try:
-            s.journal = Journal.open(config.data_dir)
+            s.journal = Journal.for_config(config)
         except JournalError as err:
             log.exception("the journal did not open")
             s.journal_error = err.message

@@ -14,14 +14,25 @@ from kiosk.ui.widgets import Button, text_box
 AREA = pygame.Rect(500, 0, 300, 480)
 ROW = 66
 STEPS = {"distance_sensor": 10.0, "mcp3008": 0.1, "cpu_temperature": 5.0, "light_sensor": 0.5}
-LIMITS = {"distance_sensor": (2.0, 200.0), "mcp3008": (0.0, 1.0), "cpu_temperature": (20.0, 90.0),
-          "light_sensor": (0.0, 1.0)}  # fmt: skip
+LIMITS = {
+    "distance_sensor": (2.0, 200.0),
+    "mcp3008": (0.0, 1.0),
+    "cpu_temperature": (20.0, 90.0),
+    "light_sensor": (0.0, 1.0),
+}
 START = {"distance_sensor": 50.0, "mcp3008": 0.5, "cpu_temperature": 45.0, "light_sensor": 1.0}
 TOGGLES = ("button", "motion_sensor")
-KEYS = {pygame.K_SPACE: ("button", 0), pygame.K_b: ("button", 1), pygame.K_m: ("motion_sensor", 0),
-        pygame.K_PAGEDOWN: ("distance_sensor", -1), pygame.K_PAGEUP: ("distance_sensor", 1),
-        pygame.K_MINUS: ("mcp3008", -1), pygame.K_EQUALS: ("mcp3008", 1),
-        pygame.K_l: ("light_sensor", 0), pygame.K_t: ("cpu_temperature", 1)}  # fmt: skip
+KEYS = {
+    pygame.K_SPACE: ("button", 0),
+    pygame.K_b: ("button", 1),
+    pygame.K_m: ("motion_sensor", 0),
+    pygame.K_PAGEDOWN: ("distance_sensor", -1),
+    pygame.K_PAGEUP: ("distance_sensor", 1),
+    pygame.K_MINUS: ("mcp3008", -1),
+    pygame.K_EQUALS: ("mcp3008", 1),
+    pygame.K_l: ("light_sensor", 0),
+    pygame.K_t: ("cpu_temperature", 1),
+}
 
 
 class SimPanel:
@@ -57,17 +68,33 @@ class SimPanel:
             value = self.values[name]
             if kind in TOGGLES or kind == "light_sensor":
                 if kind == "light_sensor":
-                    text, act = t("ui.sim.light" if value >= 0.5 else "ui.sim.dark"), self.cycle_light
+                    text, act = (
+                        t("ui.sim.light" if value >= 0.5 else "ui.sim.dark"),
+                        self.cycle_light,
+                    )
                 else:
                     text, act = t("ui.sim.on" if value else "ui.sim.off"), self.toggle
-                buttons.append(Button(f"sim.{name}", pygame.Rect(650, y, 142, 62), text,
-                               lambda n=name, a=act: a(n), "selected" if value else "normal",
-                               size=16))  # fmt: skip
+                buttons.append(
+                    Button(
+                        f"sim.{name}",
+                        pygame.Rect(650, y, 142, 62),
+                        text,
+                        lambda n=name, a=act: a(n),
+                        "selected" if value else "normal",
+                        size=16,
+                    )
+                )
             else:
                 for i, (sign, label) in enumerate(((-1, "−"), (1, "+"))):
-                    buttons.append(Button(f"sim.{name}.{'down' if sign < 0 else 'up'}",
-                                   pygame.Rect(650 + i * 74, y, 68, 62), label,
-                                   lambda n=name, k=kind, s=sign: self.nudge(n, k, s), size=26))  # fmt: skip
+                    buttons.append(
+                        Button(
+                            f"sim.{name}.{'down' if sign < 0 else 'up'}",
+                            pygame.Rect(650 + i * 74, y, 68, 62),
+                            label,
+                            lambda n=name, k=kind, s=sign: self.nudge(n, k, s),
+                            size=26,
+                        )
+                    )
             y += ROW
         return buttons
 
@@ -78,11 +105,18 @@ class SimPanel:
         for name, kind in self.devices:
             value = self.values[name]
             shown = "" if kind in TOGGLES or kind == "light_sensor" else f"{value:g}"
-            text_box(surface, device_label(self.app, name), pygame.Rect(508, y + 4, 136, 30), 16,
-                     theme.NIGHT_INK,
-                     bold=True, align="left")  # fmt: skip
-            text_box(surface, shown, pygame.Rect(508, y + 32, 136, 26), 15, theme.NIGHT_INK,
-                     align="left")  # fmt: skip
+            text_box(
+                surface,
+                device_label(self.app, name),
+                pygame.Rect(508, y + 4, 136, 30),
+                16,
+                theme.NIGHT_INK,
+                bold=True,
+                align="left",
+            )
+            text_box(
+                surface, shown, pygame.Rect(508, y + 32, 136, 26), 15, theme.NIGHT_INK, align="left"
+            )
             y += ROW
         for button in self.buttons:
             button.draw(surface)

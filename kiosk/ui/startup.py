@@ -15,6 +15,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, chip, heading, text_box
 
 AUTO_CONTINUE_S = 10
+RECHECK_S = 1.0
 ROW_H = 50
 
 
@@ -25,13 +26,19 @@ class StartupScreen(Screen):
         super().__init__(app)
         self.rows: list[tuple[str, str, bool | None]] = []  # title, detail, good
         self.problems: list[str] = []
-        self.entered = 0.0
+        self.entered = self.checked = 0.0
 
     def enter(self) -> None:
-        self.entered = self.app.clock.now()
-        self.rows = [self.kit_row(), self.journal_row(), self.clock_row(), self.sync_row()]
+        self.entered = self.checked = self.app.clock.now()
+        self.check()
         s = self.app.services
         self.problems = [str(p) for p in [*s.problems, *s.library.problems]]
+
+    def check(self) -> bool:
+        """Look again (sensors answer in their own time); True when something changed."""
+        rows = [self.kit_row(), self.journal_row(), self.clock_row(), self.sync_row()]
+        changed, self.rows = rows != self.rows, rows
+        return changed
 
     @property
     def all_good(self) -> bool:
@@ -43,8 +50,12 @@ class StartupScreen(Screen):
             return self.t("ui.startup.kit"), app.services.kit_error or "", False
         readings = app.kit.readings()
         missing = [name for name, r in readings.items() if not r.connected]
-        detail = self.t("ui.startup.kit_detail", factory=app.kit.factory_name,
-                        ok=len(readings) - len(missing), total=len(readings))  # fmt: skip
+        detail = self.t(
+            "ui.startup.kit_detail",
+            factory=app.kit.factory_name,
+            ok=len(readings) - len(missing),
+            total=len(readings),
+        )
         if missing:
             detail += " · " + self.t("ui.startup.kit_missing", names=", ".join(missing))
         return self.t("ui.startup.kit"), detail, not missing
@@ -59,7 +70,12 @@ class StartupScreen(Screen):
 
     def clock_row(self):
         source = time_source()
-        return self.t("ui.startup.clock"), self.t(f"ui.startup.clock_{source}"), source == "ntp"
+        # an unset clock is worth knowing, not a fault: records say so and are corrected later
+        return (
+            self.t("ui.startup.clock"),
+            self.t(f"ui.startup.clock_{source}"),
+            (True if source == "ntp" else None),
+        )
 
     def sync_row(self):
         journal, title = self.app.journal, self.t("ui.startup.sync")
@@ -75,7 +91,10 @@ class StartupScreen(Screen):
         if self.all_good and now - self.entered >= AUTO_CONTINUE_S:
             self.app.home()
             return True
-        return False
+        if now - self.checked < RECHECK_S:
+            return False
+        self.checked = now
+        return self.check()
 
     def build(self) -> list[Button]:
         return bar([("startup.continue", self.t("ui.startup.continue"), self.app.home, "primary")])
@@ -86,20 +105,46 @@ class StartupScreen(Screen):
         for title, detail, good in self.rows:
             mark = {True: "ui.ok", False: "ui.startup.problem", None: "ui.startup.info"}[good]
             chip(surface, self.t(mark), pygame.Rect(16, y + 10, 96, 28), good)
-            text_box(surface, title, pygame.Rect(124, y, 150, ROW_H - 4), 18, theme.INK,
-                     bold=True, align="left")  # fmt: skip
-            text_box(surface, detail, pygame.Rect(280, y, 504, ROW_H - 4), 15, theme.INK,
-                     align="left")  # fmt: skip
+            text_box(
+                surface,
+                title,
+                pygame.Rect(124, y, 150, ROW_H - 4),
+                18,
+                theme.INK,
+                bold=True,
+                align="left",
+            )
+            text_box(
+                surface, detail, pygame.Rect(280, y, 504, ROW_H - 4), 15, theme.INK, align="left"
+            )
             y += ROW_H
-        chip(surface, self.t("ui.startup.problem" if self.problems else "ui.ok"),
-             pygame.Rect(16, y + 10, 96, 28), not self.problems)  # fmt: skip
-        text_box(surface, self.t("ui.startup.skipped", count=len(self.problems)),
-                 pygame.Rect(124, y, 660, ROW_H - 4), 18, theme.INK, bold=True, align="left")  # fmt: skip
+        chip(
+            surface,
+            self.t("ui.startup.problem" if self.problems else "ui.ok"),
+            pygame.Rect(16, y + 10, 96, 28),
+            not self.problems,
+        )
+        text_box(
+            surface,
+            self.t("ui.startup.skipped", count=len(self.problems)),
+            pygame.Rect(124, y, 660, ROW_H - 4),
+            18,
+            theme.INK,
+            bold=True,
+            align="left",
+        )
         shown = self.problems[:3]
         if len(self.problems) > 3:
             shown.append(self.t("ui.startup.more", count=len(self.problems) - 3))
-        text_box(surface, "\n".join(shown), pygame.Rect(124, y + ROW_H - 6, 660, 400 - y - ROW_H),
-                 13, theme.BAD, align="left", valign="top")  # fmt: skip
+        text_box(
+            surface,
+            "\n".join(shown),
+            pygame.Rect(124, y + ROW_H - 6, 660, 400 - y - ROW_H),
+            13,
+            theme.BAD,
+            align="left",
+            valign="top",
+        )
 
     def shortcuts(self) -> dict[int, str]:
         return {pygame.K_RETURN: "startup.continue", pygame.K_SPACE: "startup.continue"}

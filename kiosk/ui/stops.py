@@ -28,9 +28,11 @@ class StopScreen(Screen):
 
         tour = self.app.services.tour
         today = dt.date.today()
-        stops = sorted(tour.stops, key=lambda s: (s.date != today, s.date or today, s.name)) if (
-            tour
-        ) else []  # fmt: skip
+        stops = (
+            sorted(tour.stops, key=lambda s: (s.date != today, s.date or today, s.name))
+            if (tour)
+            else []
+        )
         return [*stops, unknown_stop(self.app)]
 
     def build(self) -> list[Button]:
@@ -41,12 +43,22 @@ class StopScreen(Screen):
         for i, stop in enumerate(stops[self.page * ROWS : (self.page + 1) * ROWS]):
             when = stop.date.isoformat() if stop.date else ""
             detail = " · ".join(p for p in (stop.municipality, when) if p)
-            buttons.append(Button(f"stops.{self.page * ROWS + i}", pygame.Rect(16, 84 + i * 80,
-                                  768, 72), stop.name, lambda s=stop: self.choose(s),
-                                  detail=detail))  # fmt: skip
+            buttons.append(
+                Button(
+                    f"stops.{self.page * ROWS + i}",
+                    pygame.Rect(16, 84 + i * 80, 768, 72),
+                    stop.name,
+                    lambda s=stop: self.choose(s),
+                    detail=detail,
+                )
+            )
         more = self.next_page if pages > 1 else None
-        return buttons + bar([("stops.back", self.t("ui.back"), self.back, ""),
-                              ("stops.more", self.t("ui.more"), more, "")])  # fmt: skip
+        return buttons + bar(
+            [
+                ("stops.back", self.t("ui.back"), self.back, ""),
+                ("stops.more", self.t("ui.more"), more, ""),
+            ]
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         heading(surface, self.t("ui.stops.heading"), self.t("ui.stops.detail"))

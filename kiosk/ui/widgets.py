@@ -36,6 +36,9 @@ class Button:
     size: int = 22
     enabled: bool = True
 
+    def __post_init__(self):
+        self.enabled = self.enabled and self.action is not None  # no action: shown greyed out
+
     def hit(self, pos: tuple[int, int]) -> bool:
         return self.enabled and self.action is not None and self.rect.collidepoint(pos)
 
@@ -141,7 +144,13 @@ def bar(buttons: list[tuple[str, str, Callable | None, str]]) -> list[Button]:
     gap, y = 10, theme.HEIGHT - theme.BAR_H + 4
     width = (theme.WIDTH - 2 * theme.MARGIN - gap * (n - 1)) // max(n, 1)
     return [
-        Button(bid, pygame.Rect(theme.MARGIN + i * (width + gap), y, width, theme.TARGET),
-               text, action, kind or "normal", enabled=action is not None)  # fmt: skip
+        Button(
+            bid,
+            pygame.Rect(theme.MARGIN + i * (width + gap), y, width, theme.TARGET),
+            text,
+            action,
+            kind or "normal",
+            enabled=action is not None,
+        )
         for i, (bid, text, action, kind) in enumerate(buttons)
     ]

@@ -10,7 +10,7 @@ from gpiozero import LED, Device
 
 from devices import faults
 from devices.kit import SAMPLE_PERIOD_S, Kit, KitError
-from devices.kitconfig import load_kit
+from devices.kitconfig import KitSpec, load_kit
 from devices.simpins import SimFactory
 from tests.devices.conftest import next_event, wait_for
 
@@ -68,6 +68,9 @@ def test_gpiozero_warnings_go_to_the_device_not_stderr(kit, caplog, capfd):
     next_event(kit, "distance", "disconnected")
     assert any("distance:" in r.getMessage() for r in caplog.records)
     assert "Warning" not in capfd.readouterr().err
+    reason = wait_for(lambda: "gpiozero:" in (kit.reading("distance").reason or ""))
+    assert reason, kit.reading("distance")
+    assert "(gpiozero: no echo received)" in kit.reading("distance").reason
 
 
 def test_adc_reads_the_voltage_over_mock_spi(kit):
@@ -121,6 +124,17 @@ def test_outputs_drive_their_pins(kit, factory):
 def test_a_wrong_output_value_is_one_clear_error(kit, name, value):
     with pytest.raises(ValueError, match=f"'{name}'"):
         kit.set_output(name, value)
+
+
+def test_an_undrained_queue_stays_bounded_and_keeps_the_newest(spec, factory, monkeypatch):
+    monkeypatch.setattr("devices.kit.MAX_EVENTS", 3)
+    buttons = KitSpec(spec.path, spec.buses, {"button2": spec.devices["button2"]})
+    with Kit(buttons, simulate=True, pin_factory=factory) as kit:
+        for _ in range(5):
+            kit.simulator.press("button2")
+            kit.simulator.release("button2")
+        assert kit.events.qsize() <= 3
+        assert [e.kind for e in kit.events.queue] == ["released", "pressed", "released"]
 
 
 def test_unknown_device_is_a_key_error(kit):
@@ -206,3 +220,17 @@ def test_simulated_kit_owns_its_factory_when_none_is_given(spec):
     with Kit(spec, simulate=True) as kit:
         assert kit.factory_name == "MockFactory (simulated)"
         assert isinstance(kit.simulator.factory, SimFactory)
+
+
+def test_simulator_remembers_each_input_for_an_on_screen_panel(kit):
+    sim = kit.simulator
+    sim.set("button", True)
+    sim.set("distance", 42)
+    sim.set("knob", 0.3)
+    sim.unplug("cpu")
+    assert sim.values["button"] is True and sim.values["distance"] == 42
+    assert (sim.values["knob"], sim.values["cpu"], sim.values["motion"]) == (0.3, None, False)
+    with pytest.raises(ValueError, match="output"):
+        sim.set("led", True)
+    with pytest.raises(ValueError, match="0 to 1"):
+        sim.set("knob", 3)

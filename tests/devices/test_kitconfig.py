@@ -61,3 +61,25 @@ def test_valid_devices_survive_a_broken_neighbour(tmp_path):
     text = "devices:\n  ok:\n    type: led\n    pin: 27\n  bad:\n    type: led\n    pin: 99\n"
     spec, problems, _ = _load(tmp_path, text)
     assert list(spec.devices) == ["ok"] and len(problems) == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("chip: 2", "6:11", "chip must be between 0 and 1, not 2"),
+        ("channel: 8", "6:14", "channel must be between 0 and 7, not 8"),
+    ],
+)
+def test_adc_options_outside_what_the_hardware_has(tmp_path, option, value, message):
+    text = "buses: [spi]\ndevices:\n  knob:\n    type: mcp3008\n    label: {nl: K}\n"
+    text += f"    {option}\n"
+    _, problems, path = _load(tmp_path, text)
+    assert problems == [f"{path}:{value}: {message}"]
+
+
+def test_servo_pulse_range_must_be_a_range(tmp_path):
+    text = (
+        "devices:\n  s:\n    type: servo\n    pin: 19\n    min_pulse_ms: 2\n    max_pulse_ms: 1\n"
+    )
+    _, problems, path = _load(tmp_path, text)
+    assert problems == [f"{path}:6:19: max_pulse_ms must be more than min_pulse_ms"]

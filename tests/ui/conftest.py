@@ -1,0 +1,105 @@
+"""UI fixtures: the real app (real simulated Kit over gpiozero mock pins, real journal file) on
+SDL's dummy video driver, driven by the same player the headless scripts use."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+import pytest
+from gpiozero import Device
+
+from devices.kitconfig import load_kit
+from kiosk.config import Config
+from kiosk.library import load_library, shipped_dir
+from kiosk.ui import theme
+from kiosk.ui.app import App
+from kiosk.ui.display import Display
+from kiosk.ui.script import Player, Script
+from kiosk.ui.services import Services
+
+
+@pytest.fixture(scope="session")
+def library():
+    """The shipped workshops, parsed once for the whole UI suite."""
+    spec, _ = load_kit()
+    return load_library([shipped_dir()], spec)
+
+
+@pytest.fixture
+def config(tmp_path):
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("kiosk_id: test-kiosk\n")
+    return Config(path=path, kiosk_id="test-kiosk", data_dir=tmp_path / "data")
+
+
+class Driver(Player):
+    """Taps, keys, sensors and time for a test, plus what the screen shows."""
+
+    def __init__(self, app: App, folder):
+        super().__init__(app, Script("test"), folder)
+
+    @property
+    def screen(self):
+        return self.app.screen
+
+    def pixel(self, pos) -> tuple[int, int, int]:
+        """A pixel of the logical frame as last drawn."""
+        self.app.draw()
+        return tuple(self.app.display.logical.get_at(pos))[:3]
+
+    def region(self, rect) -> bytes:
+        self.app.draw()
+        return pygame.image.tobytes(self.app.display.logical.subsurface(rect), "RGB")
+
+    def until(self, condition, timeout: float = 10.0) -> bool:
+        """Turn the loop in real time until the condition holds (the kit's threads take theirs)."""
+        end = time.monotonic() + timeout
+        while not condition() and time.monotonic() < end:
+            self.app.clock.advance(0.5)  # the screens poll on the app clock
+            self.pump(0.05)
+        return condition()
+
+    def button(self, widget: str):
+        return next(b for b in self.app.buttons() if b.id == widget)
+
+    def goto_workshop(self, wid: str) -> None:
+        from kiosk.ui.intro import IntroScreen
+
+        self.app.go(IntroScreen(self.app, self.app.services.library.workshops[wid]))
+        self.pump()
+
+
+def make_app(config, library, *, simulate=True, fullscreen=False, size=None):
+    services = Services.open(config, simulate=simulate, library=library)
+    display = Display(fullscreen=False, size=size)
+    return App(services, display, fullscreen=fullscreen)
+
+
+@pytest.fixture
+def make_driver(config, library, tmp_path):
+    """A factory: make_driver(simulate=..., fullscreen=..., size=...) -> Driver, closed after."""
+    pygame.init()
+    made: list[App] = []
+
+    def make(**options) -> Driver:
+        app = make_app(options.pop("config", config), options.pop("library", library), **options)
+        made.append(app)
+        from kiosk.ui.home import HomeScreen
+
+        app.go(HomeScreen(app))
+        driver = Driver(app, tmp_path)
+        driver.pump()
+        return driver
+
+    yield make
+    for app in made:
+        app.services.close()
+    pygame.quit()
+    theme.font.cache_clear()  # fonts die with pygame.quit()
+    Device.pin_factory = None
+
+
+@pytest.fixture
+def kiosk(make_driver) -> Driver:
+    return make_driver()

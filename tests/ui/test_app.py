@@ -1,0 +1,73 @@
+"""The app as a whole: start-up check, attract mode, idle redraws, language, simulator panel."""
+
+from __future__ import annotations
+
+from kiosk.library import Library, load_library
+from kiosk.ui import app as app_module
+from kiosk.ui.startup import StartupScreen
+
+
+def test_the_startup_check_lists_kit_journal_clock_sync_and_skipped_files(
+    make_driver, library, tmp_path
+):
+    bad = tmp_path / "extra"
+    bad.mkdir()
+    (bad / "broken.yaml").write_text("id: broken\nversion: 1\n")
+    skipped = load_library([bad], None).problems
+    driver = make_driver(library=Library(dict(library.workshops), skipped))
+    driver.app.go(StartupScreen(driver.app))
+    driver.pump()
+    titles = [row[0] for row in driver.screen.rows]
+    assert titles == [
+        driver.app.text.t(f"ui.startup.{k}") for k in ("kit", "journal", "clock", "sync")
+    ]
+    assert driver.screen.rows[1][2] is True  # the journal is healthy
+    assert any("broken.yaml:" in p for p in driver.screen.problems)
+    assert not driver.screen.all_good
+    driver.do_wait(60)
+    assert driver.screen.id == "startup"  # with a problem it waits for the facilitator
+    driver.do_tap("startup.continue")
+    assert driver.screen.id == "home"
+
+
+def test_attract_mode_comes_after_idle_minutes_and_a_touch_brings_the_screen_back(kiosk):
+    kiosk.goto_workshop("reactiespel")
+    intro = kiosk.screen
+    kiosk.do_wait(app_module.IDLE_S + 1)
+    assert kiosk.screen.id == "attract"
+    assert kiosk.pixel((5, 5)) == (18, 24, 38)
+    kiosk.do_tap("attract.wake")
+    assert kiosk.screen is intro
+
+
+def test_an_idle_screen_is_not_redrawn(kiosk, monkeypatch):
+    flips = []
+    monkeypatch.setattr(kiosk.app.display, "present", lambda: flips.append(1))
+    kiosk.pump(0.3)
+    assert flips == []
+    kiosk.do_tap("home.age.14-17")
+    assert len(flips) == 1
+
+
+def test_the_language_switch_changes_every_string(kiosk):
+    before = kiosk.region((0, 0, 400, 60))
+    kiosk.do_tap("home.lang")
+    assert kiosk.app.text.lang == "en"
+    assert kiosk.region((0, 0, 400, 60)) != before
+
+
+def test_the_age_filter_keeps_workshops_for_that_band(kiosk):
+    everything = len(kiosk.screen.workshops())
+    kiosk.do_tap("home.age.0-9")
+    assert len(kiosk.screen.workshops()) < everything
+
+
+def test_the_simulator_panel_drives_the_simulated_kit(kiosk):
+    kiosk.do_key("F2")
+    assert kiosk.app.panel.visible
+    kiosk.do_tap("sim.button")
+    assert kiosk.until(lambda: kiosk.app.kit.reading("button").value is True)
+    kiosk.do_key("space")
+    assert kiosk.until(lambda: kiosk.app.kit.reading("button").value is False)
+    kiosk.do_key("F2")
+    assert not kiosk.app.panel.visible
