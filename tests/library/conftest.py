@@ -10,6 +10,7 @@ from gpiozero import Device
 from devices import wiring
 from devices.kitconfig import load_kit
 from kiosk.config import Config
+from kiosk.library import load_library, shipped_dir
 from kiosk.ui import theme
 from kiosk.ui.app import App
 from kiosk.ui.display import Display
@@ -23,8 +24,14 @@ def kit_spec():
     return spec
 
 
+@pytest.fixture(scope="session")
+def library(kit_spec):
+    """The shipped workshops, parsed once (each kiosk would parse them again)."""
+    return load_library([shipped_dir()], kit_spec)
+
+
 @pytest.fixture
-def make_app(tmp_path):
+def make_app(tmp_path, library):
     """A factory: make_app() -> App on the simulated default kit; everything closed after."""
     pygame.init()
     fonts()
@@ -35,7 +42,8 @@ def make_app(tmp_path):
         path.write_text(f"kiosk_id: test-kiosk\nlanguage: {language}\n")
         config = Config(path=path, kiosk_id="test-kiosk", language=language,
                         data_dir=tmp_path / "data")  # fmt: skip
-        app = App(Services.open(config, simulate=True), Display(fullscreen=False))
+        services = Services.open(config, simulate=True, library=library)
+        app = App(services, Display(fullscreen=False))
         made.append(app)
         return app
 
