@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.commands import card as card_command
 from kiosk.commands.common import not_built
 
 
@@ -14,4 +15,5 @@ def register(sub) -> None:
     card = actions.add_parser("card", help="a printable one-page card of a workshop")
     card.add_argument("id", metavar="ID")
     card.add_argument("--png", required=True, metavar="FILE")
-    card.set_defaults(handler=not_built)
+    card.add_argument("--lang", choices=["nl", "en"], help="default: the config's language")
+    card.set_defaults(handler=card_command.handle)
