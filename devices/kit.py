@@ -223,9 +223,9 @@ class Kit:
             self._sampler.join()
         for device in reversed(list(self._devices.values())):
             gpio_thread = getattr(device, "_queue", None)
+            device.close()  # stops gpiozero's thread first: its last warnings still land here
             if isinstance(gpio_thread, threading.Thread):
                 faults.forget_thread(gpio_thread)
-            device.close()
         self._devices.clear()
         if self.simulator is not None:
             self.simulator.close()

@@ -51,6 +51,12 @@ class Sonar(_Misses, gpiozero.DistanceSensor):
         self._count(value is not None)
         return value
 
+    def close(self):
+        # gpiozero closes the trigger before it stops the thread that pings through it
+        if getattr(self, "_queue", None) is not None:
+            self._queue.stop()
+        super().close()
+
 
 class LDR(_Misses, gpiozero.LightSensor):
     """gpiozero's LightSensor that also knows whether its capacitor charged at all lately."""

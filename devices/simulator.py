@@ -91,7 +91,8 @@ class Simulator:
         level = _unit(name, level)
         dev = self._spec(name, "light_sensor")
         limit = dev.options.get("charge_time_limit_s", parts.LIGHT_CHARGE_LIMIT_S)
-        self._pin(name, "light_sensor").charge_time = limit * (0.95 - 0.9 * level)
+        # A dark LDR still charges within the limit (reads 0.25), so darkness is not "unplugged".
+        self._pin(name, "light_sensor").charge_time = limit * (0.75 - 0.7 * level)
         self.values[name] = level
 
     def set_distance(self, name: str, cm: float | None) -> None:

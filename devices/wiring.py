@@ -138,8 +138,10 @@ def render(spec: KitSpec, name: str, size: tuple[int, int] = SIZE, lang: str = "
     _header(surface, pin_xy, pitch, s, {board: colours[i] for i, (_t, board) in enumerate(wired)})
     body = pygame.Rect(round(0.55 * w), round(top), round(0.45 * w - 6 * s), round(bottom - top))
     ys = _terminal_ys(len(wired), body)
-    lanes = _lanes(len(wired), 0.36 * w, 0.49 * w)
-    order = sorted(range(len(wired)), key=lambda i: ys[i])
+    lanes = _lanes(len(wired), 0.35 * w, 0.44 * w)  # leaves room for a resistor
+    # The longest vertical run takes the leftmost lane: crossings then fall near the header,
+    # not on a resistor.
+    order = sorted(range(len(wired)), key=lambda i: -abs(ys[i] - pin_xy[wired[i][1]][1]))
     used = {board for _t, board in wired}
     for lane_index, i in enumerate(order):
         terminal, board = wired[i]

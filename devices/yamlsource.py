@@ -8,16 +8,27 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from devices.yamlerrors import (
+    COMPACT_NESTING,
+    DEEP,
+    MAX_DEPTH,
+    Place,
+    explain,
+    position,
+    too_deep,
+    too_deep_flow,
+)
+
 MAX_BYTES = 1_048_576  # a workshop of 1 MiB is already absurd; a 50 MB file is refused unread
 MAX_NODES = 10_000  # values after alias expansion (a big workshop has ~500): stops "billion laughs"
 MAX_STRING = 10_000  # characters in one scalar
-MAX_DEPTH = 50  # nesting of lists and mappings; a workshop needs about 6
 
 KeyPath = tuple[str | int, ...]
 
@@ -81,21 +92,22 @@ class Document:
 def read(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse a YAML file safely; raise SourceError with positioned problems."""
     name = str(path)
-    too_large = f"file is too large (more than {max_bytes:,} bytes)"
     try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError([Problem(name, 1, 1, "is a folder, not a file")])
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise SourceError([Problem(name, 1, 1, "is not a regular file")])
+        if info.st_size > max_bytes:
+            message = f"file is too large ({info.st_size:,} bytes; at most {max_bytes:,})"
+            raise SourceError([Problem(name, 1, 1, message)])
         with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > max_bytes:
-                too_large = f"file is too large ({size:,} bytes; at most {max_bytes:,})"
-                raw = b""
-            else:  # read at most one byte too many: a pipe or device never ends
-                raw = f.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise SourceError([Problem(name, 1, 1, "is a folder, not a file")]) from None
+            raw = f.read(max_bytes + 1)  # one byte too many: the file grew since stat()
     except OSError as err:
         raise SourceError([Problem(name, 1, 1, f"cannot read: {err.strerror}")]) from None
-    if size > max_bytes or len(raw) > max_bytes:
-        raise SourceError([Problem(name, 1, 1, too_large)])
+    if len(raw) > max_bytes:
+        message = f"file is too large (more than {max_bytes:,} bytes)"
+        raise SourceError([Problem(name, 1, 1, message)])
     return parse(raw, name)
 
 
@@ -114,20 +126,26 @@ def parse(raw: bytes, name: str) -> Document:
         ln.strip().startswith("#") or not ln.strip() for ln in text.splitlines()
     ):
         raise SourceError([Problem(name, 1, 1, "file is empty")])
-    if text.count("[") + text.count("{") > MAX_DEPTH and (deep := _too_deep_flow(name, text)):
-        raise SourceError([deep])  # PyYAML's scanner takes quadratic time on deep [[[[...
+    place = None
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        place = too_deep_flow(text)  # PyYAML's scanner takes quadratic time on deep [[[[...
+    if place is None and (m := COMPACT_NESTING.search(text)):
+        place = Place(*position(text, m.start()), DEEP)
+    if place is not None:
+        raise SourceError([Problem(name, *place)])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as err:
-        raise SourceError([_syntax_problem(name, text, err)]) from None
+        raise SourceError([Problem(name, *explain(text, err))]) from None
     except yaml.reader.ReaderError as err:
-        line, column = _position(text, err.position)
+        line, column = position(text, err.position)
         message = f"character U+{err.character:04X} is not allowed in a YAML file"
         raise SourceError([Problem(name, line, column, message)]) from None
     except yaml.YAMLError as err:
-        raise SourceError([Problem(name, 1, 1, f"YAML error: {err}")]) from None
+        message = " ".join(str(err).split())  # one line, whatever PyYAML wrote
+        raise SourceError([Problem(name, 1, 1, f"YAML error: {message}")]) from None
     except RecursionError:  # the composer recurses once per level: find where it went too deep
-        raise SourceError([_too_deep(name, text)]) from None
+        raise SourceError([Problem(name, *too_deep(text))]) from None
     if node is None:
         raise SourceError([Problem(name, 1, 1, "file is empty")])
     builder = _Builder(name)
@@ -137,79 +155,11 @@ def parse(raw: bytes, name: str) -> Document:
     return Document(name, data, builder.values, builder.keys)
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-def _too_deep(name: str, text: str) -> Problem:
-    """The place where nesting first goes deeper than MAX_DEPTH (found without recursion)."""
-    depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                return Problem(name, mark.line + 1, mark.column + 1, _DEEP)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return Problem(name, 1, 1, _DEEP)
-
-
-def _too_deep_flow(name: str, text: str) -> Problem | None:
-    """The first '[' or '{' opened more than MAX_DEPTH deep (a quick count that skips quoting)."""
-    depth = 0
-    for m in _BRACKETS.finditer(text):
-        if m.group() in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return Problem(name, *_position(text, m.start()), _DEEP)
-        else:
-            depth = max(depth - 1, 0)
-    return None
-
-
-_BRACKETS = re.compile(r"[\[\]{}]")
-_DEEP = f"lists and mappings are nested too deeply (more than {MAX_DEPTH} levels)"
-
-
-def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
-    mark = err.problem_mark or err.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = err.problem or "syntax error"
-    lines = text.splitlines()
-    if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]:
-        column = lines[line - 1].index("\t") + 1
-        return Problem(name, line, column, "tab character: indent with spaces, not tabs")
-    if "\t" in problem or "'\\t'" in problem:
-        return Problem(name, line, column, "tab character: indent with spaces, not tabs")
-    start = err.context_mark
-    if "flow" in (err.context or "") and start and start.line < line - 1:
-        opened = lines[start.line][start.column : start.column + 1] or "{"
-        closing = {"{": "}", "[": "]"}.get(opened, "}")
-        message = f"this '{opened}' is never closed: end it with '{closing}'"
-        return Problem(name, start.line + 1, start.column + 1, message)
-    if "flow" in (err.context or "") and re.search(r"but got '[?:]'", problem):
-        sign = problem[-2]
-        return Problem(
-            name,
-            line,
-            column,
-            f"a '{sign}' inside {{...}} or [...] ends the text: put the text in quotes",
-        )
-    if err.context == "while scanning a quoted scalar" and start:
-        return Problem(name, start.line + 1, start.column + 1, "this quote is never closed")
-    if "expected <block end>" in problem or "could not find expected ':'" in problem:
-        return Problem(name, line, column, "this line's indentation does not match the lines above")
-    if "mapping values are not allowed" in problem:
-        return Problem(
-            name, line, column, "a ':' inside text: put the text in quotes (or fix the indentation)"
-        )
-    if "another document" in problem:
-        return Problem(name, line, column, "a file holds one document: remove this '---' line")
-    context = f" ({err.context})" if err.context else ""
-    return Problem(name, line, column, f"YAML syntax error: {problem}{context}")
+def _compose(text: str) -> yaml.Node | None:
+    """The node graph of one document, by PyYAML's pure-Python parser on purpose: libyaml is
+    faster but accepts a slightly different language (e.g. `{nl: Klaar?, en: Done?}`), and a
+    file must be valid or invalid the same way on every machine."""
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 class _Builder:
@@ -234,7 +184,7 @@ class _Builder:
             return None
         self.values.setdefault(keypath, (node.start_mark.line + 1, node.start_mark.column + 1))
         if len(keypath) >= MAX_DEPTH:
-            self._at(node, _DEEP)
+            self._at(node, DEEP)
             return None
         if node.tag not in _PLAIN_TAGS:
             self._at(node, f"tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed")
@@ -247,6 +197,7 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, keypath: KeyPath) -> dict:
         result: dict = {}
+        written: set[str] = set()  # keys written out here; merged-in ones (<<) may be overridden
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merged = self.build(value_node, keypath)
@@ -262,11 +213,13 @@ class _Builder:
                 continue
             key = self._scalar(key_node)
             key = key if isinstance(key, str) else str(key)
-            child = (*keypath, key)
-            if key in result and child in self.keys:
+            if key in written:
                 self._at(key_node, f"duplicate key '{key}'")
                 continue
+            written.add(key)
+            child = (*keypath, key)
             self.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.values.pop(child, None)  # a merged-in value's place gives way to this one
             result[key] = self.build(value_node, child)
         return result
 
@@ -284,10 +237,12 @@ class _Builder:
         try:
             return _CONSTRUCTORS[node.tag](_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError):
-            self._at(node, f"{quoted(node.value)} is not a valid {node.tag.rsplit(':', 1)[-1]}")
+            kind = _TAG_NAMES.get(node.tag.rsplit(":", 1)[-1], "value")
+            self._at(node, f"{quoted(node.value)} is not a valid {kind}")
             return None
 
 
+_TAG_NAMES = {"int": "whole number", "float": "number", "timestamp": "date", "bool": "true/false"}
 # The safe loader's own resolution of one scalar (int, float, bool, null, date or str).
 _CONSTRUCTOR = yaml.SafeLoader("")
 _CONSTRUCTORS = yaml.SafeLoader.yaml_constructors

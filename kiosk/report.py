@@ -51,10 +51,14 @@ def totals(snapshots: list[dict[str, Any]], lang: str = "nl") -> Totals:
 def sections(t: Totals, cat: Catalogue) -> list[tuple[str, list[tuple[str, int]]]]:
     """The report's parts in order: (heading, [(label, count), ...])."""
     return [
-        (cat.t("journal.report.by_band"), [(band, t.by_band[band]) for band in BANDS]),
+        (cat.t("journal.report.by_band"), [(_band(band, cat), t.by_band[band]) for band in BANDS]),
         (cat.t("journal.report.by_stop"), sorted(t.by_stop.items(), key=lambda kv: -kv[1])),
         (cat.t("journal.report.by_workshop"), sorted(t.by_workshop.items(), key=lambda kv: -kv[1])),
     ]
+
+
+def _band(band: str, cat: Catalogue) -> str:
+    return cat.t("journal.band.unknown") if band == "unknown" else band
 
 
 def text_report(t: Totals, cat: Catalogue) -> str:

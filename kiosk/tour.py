@@ -105,7 +105,7 @@ def _stop(check: Checker, where: tuple, item: Any) -> Stop | None:
         postcode = check.text(
             (*where, "postcode"),
             raw,
-            max_len=4,
+            max_len=10,
             pattern=r"\d{4}",
             hint='must be four digits, like "9990"',
         )

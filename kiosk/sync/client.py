@@ -10,6 +10,7 @@ import json
 import os
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,8 +129,8 @@ class ListingClient:
     ):
         self.base_url = base_url.rstrip("/")
         self.timeout = (connect_timeout, read_timeout)
+        self.verify = verify  # per request: a session's own `verify` loses to REQUESTS_CA_BUNDLE
         self.http = requests.Session()
-        self.http.verify = verify
         self.http.headers["Authorization"] = f"Bearer {token}"
         self.http.headers["User-Agent"] = "stem-kiosk-sync/1"
 
@@ -155,11 +156,11 @@ class ListingClient:
 
     # -- endpoints --------------------------------------------------------------------------
 
-    def clock_offset(self) -> float:
-        """GET /v1/health: seconds to add to local time to get the listing's (proves online)."""
-        before = time.time()
+    def clock_offset(self, wall: Callable[[], float] = time.time) -> float:
+        """GET /v1/health: seconds to add to the `wall` clock to get the listing's (and online)."""
+        before = wall()
         body = self._call("GET", "/v1/health", auth=False)
-        after = time.time()
+        after = wall()
         try:
             server = dt.datetime.fromisoformat(body["server_time"])
             if server.tzinfo is None:
@@ -195,11 +196,16 @@ class ListingClient:
         try:
             response = self.http.request(
                 method, url, data=data, headers=headers, timeout=self.timeout,
-                allow_redirects=False,
+                verify=self.verify, allow_redirects=False,
             )  # fmt: skip
             content = response.content
         except requests.Timeout:
             raise RetryLater(f"the listing did not answer in time ({url})") from None
+        except requests.exceptions.SSLError:
+            raise RetryLater(
+                f"the TLS certificate of {self.base_url} could not be verified "
+                "(a hotspot's login page, or a wrong certificate)"
+            ) from None
         except requests.RequestException as err:
             raise RetryLater(f"cannot reach the listing ({type(err).__name__})") from None
         status = response.status_code

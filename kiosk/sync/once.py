@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from kiosk.journal import Journal
+from kiosk.journal import Journal, JournalError
 from kiosk.sync.client import ListingClient, NotConfigured, TokenFileError
 from kiosk.sync.lock import SyncBusy, SyncLock
 from kiosk.sync.round import BUSY, FAILED, NOT_CONFIGURED, Round, SyncProgress
@@ -40,6 +40,8 @@ def sync_once(
             return sync.run()
     except SyncBusy as err:
         return _ended(report, BUSY, str(err))
+    except JournalError as err:  # e.g. the SD card is full: confirmations cannot be written
+        return _ended(report, FAILED, f"the journal: {err.message}")
     finally:
         client.close()
 

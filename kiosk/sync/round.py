@@ -18,7 +18,6 @@ from kiosk.sync.client import (
     RetryLater,
     SyncError,
     Unauthorized,
-    Unexpected,
 )
 
 BATCH_ITEMS = 500  # the contract's maximum
@@ -73,7 +72,7 @@ class Round:
     def run(self) -> SyncProgress:
         try:
             self._update(state=CHECKING, message="checking the listing")
-            offset = self._retrying(self.client.clock_offset)
+            offset = self._retrying(lambda: self.client.clock_offset(self._wall))
             self.journal.apply_clock_offset(offset, "listing")
             self._reconcile(self._retrying(lambda: self.client.kiosk_sessions(self.kiosk_id)))
             for _ in range(RECONCILE_PASSES):
@@ -89,8 +88,12 @@ class Round:
             return self._finish(RETRY_LATER, f"offline or busy, retry later: {err.message}")
         except Stopped:
             return self._finish(RETRY_LATER, "stopped before the end; the next round goes on")
-        except (Unexpected, SyncError) as err:
+        except SyncError as err:
             return self._finish(FAILED, err.message)
+
+    def _wall(self) -> float:
+        """The journal's wall clock: the offset must be to the clock that stamps its records."""
+        return self.journal.clock.now().wall
 
     # -- sending ------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ current screen react, redraw only when something changed, and flip in one place 
 from __future__ import annotations
 
 import logging
+import queue
 import time
 from collections.abc import Callable
 
@@ -25,7 +26,7 @@ from kiosk.ui.widgets import text_box
 log = logging.getLogger(__name__)
 
 ANIMATION_FPS = 30
-IDLE_WAIT_MS = 50  # how often an idle loop looks at the kit's queue
+IDLE_WAIT_MS = 40  # the longest an idle loop sleeps before it looks at touches and time
 IDLE_S = 180  # no touch for this long: attract mode
 NOTICE_S = 6
 FAILED = object()  # what `App.guard` returns when screen code raised
@@ -129,10 +130,10 @@ class App:
         """One turn of the loop: wait (bounded), handle everything pending, draw if needed."""
         if wait_ms is None:
             wait_ms = 1000 // ANIMATION_FPS if self.animating else IDLE_WAIT_MS
-        first = pygame.event.wait(wait_ms) if wait_ms > 0 else pygame.event.poll()
-        for event in [first, *pygame.event.get()]:
+        early = self.wait(wait_ms)
+        for event in pygame.event.get():
             self.handle(event)
-        self.drain_kit()
+        self.drain_kit(early)
         now = self.clock.now()
         if self.guard(lambda: self.screen.tick(now)) is True:
             self.dirty = True
@@ -151,13 +152,30 @@ class App:
     def animating(self) -> bool:
         return self.screen.animating
 
-    def drain_kit(self) -> None:
+    def wait(self, wait_ms: int) -> list:
+        """Sleep until a device event arrives or the time is up; a touch waits at most wait_ms.
+
+        Blocking on the kit's queue wakes at once for the hardware and costs no CPU, where
+        SDL's own event wait polls every millisecond on drivers without a native wait."""
+        if wait_ms <= 0:
+            return []
+        if self.kit is None:
+            pygame.time.wait(wait_ms)
+            return []
+        try:
+            return [self.kit.events.get(timeout=wait_ms / 1000)]
+        except queue.Empty:
+            return []
+
+    def drain_kit(self, early: list) -> None:
         """Device events (queued by gpiozero's threads) handled here, on the main thread."""
         if self.kit is None:
             return
         events = self.kit.events
+        pending = list(early)
         while not events.empty():
-            event = events.get_nowait()
+            pending.append(events.get_nowait())
+        for event in pending:
             if self.guard(lambda e=event: self.screen.device(e)) is True:
                 self.dirty = True
 

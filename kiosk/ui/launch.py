@@ -35,7 +35,7 @@ def run_app(
     )
     import pygame
 
-    from kiosk.ui import theme
+    from kiosk.ui import pictures
     from kiosk.ui.app import App
     from kiosk.ui.display import Display
     from kiosk.ui.script import Player, ScriptError, load_script
@@ -75,4 +75,4 @@ def run_app(
     finally:
         services.close()
         pygame.quit()
-        theme.font.cache_clear()  # fonts die with pygame.quit(); a next run makes new ones
+        pictures.forget()  # fonts die with pygame.quit(); a next run makes new ones

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pygame
 
+from devices import wiring as drawing
+from kiosk.ui import theme, widgets
+
 log = logging.getLogger(__name__)
 
 
@@ -31,18 +34,25 @@ def picture(path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         return None
 
 
-_wirings: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
+_wirings: dict[tuple, pygame.Surface | None] = {}
 
 
-def wiring(spec, size: tuple[int, int]) -> pygame.Surface | None:
-    """The kit's wiring picture of one device (devices.wiring), fitted to size (cached)."""
-    key = (spec.name, size)
+def wiring(spec, name: str, size: tuple[int, int], lang: str) -> pygame.Surface | None:
+    """The kit's wiring picture of one device (devices.wiring), drawn at that size (cached)."""
+    key = (spec.path, name, size, lang)
     if key not in _wirings:
         try:
-            from devices import wiring as drawing
-
-            _wirings[key] = fit_into(drawing.render(spec), size)
+            _wirings[key] = drawing.render(spec, name, size, lang)
         except Exception:
-            log.exception("wiring picture of %s", spec.name)
+            log.exception("wiring picture of %s", name)
             _wirings[key] = None
     return _wirings[key]
+
+
+def forget() -> None:
+    """Drop every cached picture and font (they die with pygame.quit())."""
+    picture.cache_clear()
+    _wirings.clear()
+    theme.font.cache_clear()
+    widgets.forget()
+    drawing._font.cache_clear()  # devices.wiring caches its fonts too

@@ -203,7 +203,9 @@ class PlayerScreen(Screen):
         if step.picture is not None:
             image = pictures.picture(step.picture, box.size)
         elif step.wiring and self.app.services.spec:
-            image = pictures.wiring(self.app.services.spec.devices[step.wiring], box.size)
+            image = pictures.wiring(
+                self.app.services.spec, step.wiring, box.size, self.app.text.lang
+            )
         if image is not None:
             pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
             surface.blit(image, image.get_rect(center=box.center))

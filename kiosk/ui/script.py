@@ -25,7 +25,7 @@ from kiosk.ui.display import parse_size
 ACTIONS = ("tap", "key", "set", "wait", "screenshot", "assert", "size")
 PUMP_TURNS = 3  # loop turns after each input
 PUMP_MS = 10
-SETTLE_S = 0.3  # after `set`: the kit samples sensors at 10 Hz, gpiozero edges come at once
+SETTLE_S = 5.0  # after `set`, at most this long (real time) for the kit to read the new value
 
 
 @dataclass
@@ -141,13 +141,19 @@ class Player:
             raise ScriptError("'set' needs the simulated kit (--simulate)")
         for name, value in values.items():
             try:
-                if self.app.panel and name in self.app.panel.values:
-                    self.app.panel.set(name, value)
-                else:
-                    kit.simulator.set(name, value)
+                kit.simulator.set(name, value)
             except (KeyError, ValueError, TypeError) as err:
                 raise ScriptError(f"cannot set '{name}' to {value!r}: {err}") from None
-        self.pump(SETTLE_S)
+        self.pump()
+        end = time.monotonic() + SETTLE_S  # sensors are sampled and smoothed in their own time
+        while time.monotonic() < end and not all(self.settled(n, v) for n, v in values.items()):
+            self.pump()
+
+    def settled(self, name: str, value) -> bool:
+        reading = self.app.kit.reading(name)
+        if value is None or isinstance(value, bool) or reading.value is None:
+            return reading.value == value or (value is None and not reading.connected)
+        return abs(float(reading.value) - float(value)) <= max(2.0, abs(float(value)) * 0.05)
 
     def do_wait(self, seconds: float) -> None:
         self.app.clock.advance(seconds)

@@ -1,27 +1,22 @@
 """The simulator panel (--simulate): drives the simulated sensors by touch and keyboard.
 
-F2 (or a script's `key: F2`) shows it; it sits on the right and takes taps before the screen.
+F2 shows it; it sits on the right and takes taps before the screen. What each input takes
+comes from the simulator (devices.simulator.CONTROLS); its values are the simulator's own.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from devices.simulator import CONTROLS
 from kiosk.ui import theme
 from kiosk.ui.intro import device_label
 from kiosk.ui.widgets import Button, text_box
 
 AREA = pygame.Rect(500, 0, 300, 480)
 ROW = 66
-STEPS = {"distance_sensor": 10.0, "mcp3008": 0.1, "cpu_temperature": 5.0, "light_sensor": 0.5}
-LIMITS = {
-    "distance_sensor": (2.0, 200.0),
-    "mcp3008": (0.0, 1.0),
-    "cpu_temperature": (20.0, 90.0),
-    "light_sensor": (0.0, 1.0),
-}
-START = {"distance_sensor": 50.0, "mcp3008": 0.5, "cpu_temperature": 45.0, "light_sensor": 1.0}
-TOGGLES = ("button", "motion_sensor")
+ROWS = 7
+STEPS = 20  # a − or + moves a sensor by 1/20 of its range
 KEYS = {
     pygame.K_SPACE: ("button", 0),
     pygame.K_b: ("button", 1),
@@ -30,7 +25,8 @@ KEYS = {
     pygame.K_PAGEUP: ("distance_sensor", 1),
     pygame.K_MINUS: ("mcp3008", -1),
     pygame.K_EQUALS: ("mcp3008", 1),
-    pygame.K_l: ("light_sensor", 0),
+    pygame.K_COMMA: ("light_sensor", -1),
+    pygame.K_PERIOD: ("light_sensor", 1),
     pygame.K_t: ("cpu_temperature", 1),
 }
 
@@ -41,60 +37,46 @@ class SimPanel:
         self.visible = False
         self.buttons: list[Button] = []
         spec = app.services.spec
-        self.devices = [(n, d.type) for n, d in spec.devices.items() if d.is_input][:7]
-        self.values: dict[str, object] = {
-            n: False if kind in TOGGLES else START[kind] for n, kind in self.devices
-        }
+        self.devices = [(n, d.type) for n, d in spec.devices.items() if d.type in CONTROLS][:ROWS]
+
+    @property
+    def simulator(self):
+        return self.app.kit.simulator
+
+    def value(self, name: str):
+        return self.simulator.values.get(name)
 
     def set(self, name: str, value) -> None:
-        self.values[name] = value
-        self.app.kit.simulator.set(name, value)
+        self.simulator.set(name, value)
 
     def toggle(self, name: str) -> None:
-        self.set(name, not self.values[name])
+        self.set(name, not self.value(name))
 
     def nudge(self, name: str, kind: str, direction: int) -> None:
-        low, high = LIMITS[kind]
-        value = float(self.values[name]) + direction * STEPS[kind]
+        low, high, _ = CONTROLS[kind]
+        now = self.value(name)
+        now = (low + high) / 2 if now is None else float(now)
+        value = now + direction * (high - low) / STEPS
         self.set(name, round(min(high, max(low, value)), 2))
-
-    def cycle_light(self, name: str) -> None:
-        self.set(name, 0.0 if float(self.values[name]) >= 0.5 else 1.0)
 
     def rows(self) -> list[Button]:
         buttons, y = [], 4
         t = self.app.text.t
         for name, kind in self.devices:
-            value = self.values[name]
-            if kind in TOGGLES or kind == "light_sensor":
-                if kind == "light_sensor":
-                    text, act = (
-                        t("ui.sim.light" if value >= 0.5 else "ui.sim.dark"),
-                        self.cycle_light,
-                    )
-                else:
-                    text, act = t("ui.sim.on" if value else "ui.sim.off"), self.toggle
+            if CONTROLS[kind] is bool:
+                on = bool(self.value(name))
+                text = t("ui.sim.on" if on else "ui.sim.off")
                 buttons.append(
-                    Button(
-                        f"sim.{name}",
-                        pygame.Rect(650, y, 142, 62),
-                        text,
-                        lambda n=name, a=act: a(n),
-                        "selected" if value else "normal",
-                        size=16,
-                    )
-                )
+                    Button(f"sim.{name}", pygame.Rect(650, y, 142, 62), text,
+                           lambda n=name: self.toggle(n), "selected" if on else "normal", size=16)
+                )  # fmt: skip
             else:
                 for i, (sign, label) in enumerate(((-1, "−"), (1, "+"))):
                     buttons.append(
-                        Button(
-                            f"sim.{name}.{'down' if sign < 0 else 'up'}",
-                            pygame.Rect(650 + i * 74, y, 68, 62),
-                            label,
-                            lambda n=name, k=kind, s=sign: self.nudge(n, k, s),
-                            size=26,
-                        )
-                    )
+                        Button(f"sim.{name}.{'down' if sign < 0 else 'up'}",
+                               pygame.Rect(650 + i * 74, y, 68, 62), label,
+                               lambda n=name, k=kind, s=sign: self.nudge(n, k, s), size=26)
+                    )  # fmt: skip
             y += ROW
         return buttons
 
@@ -103,20 +85,15 @@ class SimPanel:
         pygame.draw.rect(surface, theme.NIGHT, AREA)
         y = 4
         for name, kind in self.devices:
-            value = self.values[name]
-            shown = "" if kind in TOGGLES or kind == "light_sensor" else f"{value:g}"
-            text_box(
-                surface,
-                device_label(self.app, name),
-                pygame.Rect(508, y + 4, 136, 30),
-                16,
-                theme.NIGHT_INK,
-                bold=True,
-                align="left",
-            )
-            text_box(
-                surface, shown, pygame.Rect(508, y + 32, 136, 26), 15, theme.NIGHT_INK, align="left"
-            )
+            value = self.value(name)
+            if CONTROLS[kind] is bool:
+                shown = ""
+            else:
+                shown = "—" if value is None else f"{value:g} {CONTROLS[kind][2]}".strip()
+            text_box(surface, device_label(self.app, name), pygame.Rect(508, y + 4, 136, 30), 16,
+                     theme.NIGHT_INK, bold=True, align="left")  # fmt: skip
+            text_box(surface, shown, pygame.Rect(508, y + 32, 136, 26), 15, theme.NIGHT_INK,
+                     align="left")  # fmt: skip
             y += ROW
         for button in self.buttons:
             button.draw(surface)
@@ -131,16 +108,12 @@ class SimPanel:
 
     def key(self, key: int) -> bool:
         wanted = KEYS.get(key)
-        if wanted is None:
-            return False
-        kind, arg = wanted
-        names = [n for n, k in self.devices if k == kind]
+        names = [n for n, k in self.devices if wanted and k == wanted[0]]
         if not names:
             return False
-        if kind in TOGGLES:
+        kind, arg = wanted
+        if CONTROLS[kind] is bool:
             self.toggle(names[min(arg, len(names) - 1)])
-        elif kind == "light_sensor":
-            self.cycle_light(names[0])
         else:
             self.nudge(names[0], kind, arg)
         return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -72,15 +73,27 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     return lines
 
 
-def fitted(text: str, box: pygame.Rect, size: int, bold: bool = False, least: int = 12):
-    """The largest font size <= size at which the wrapped text fits the box; (font, lines)."""
+@lru_cache(maxsize=1024)
+def _fit(text: str, w: int, h: int, size: int, bold: bool, least: int) -> tuple[int, tuple]:
     while True:
         font = theme.font(size, bold)
-        lines = wrap(text, font, box.w)
+        lines = wrap(text, font, w)
         widest = max((font.size(line)[0] for line in lines), default=0)
-        if (len(lines) * font.get_linesize() <= box.h and widest <= box.w) or size <= least:
-            return font, lines
+        if (len(lines) * font.get_linesize() <= h and widest <= w) or size <= least:
+            return size, tuple(lines)
         size -= 2
+
+
+@lru_cache(maxsize=1024)
+def rendered(line: str, size: int, bold: bool, color: tuple) -> pygame.Surface:
+    """One line of text as an image (cached: most frames redraw the same words)."""
+    return theme.font(size, bold).render(line, True, color)
+
+
+def forget() -> None:
+    """Drop cached text images (fonts and images die with pygame.quit())."""
+    _fit.cache_clear()
+    rendered.cache_clear()
 
 
 def text_box(
@@ -95,14 +108,15 @@ def text_box(
     valign: str = "center",
 ) -> pygame.Rect:
     """Draw text wrapped and shrunk to fit a box; returns the area it used."""
-    font, lines = fitted(text, box, size, bold)
+    size, lines = _fit(text, box[2], box[3], size, bold, 12)
+    font = theme.font(size, bold)
     height = len(lines) * font.get_linesize()
     y = {"top": box.y, "bottom": box.bottom - height}.get(valign, box.centery - height // 2)
     used = pygame.Rect(box.x, y, 0, height)
     clip = surface.get_clip()
     surface.set_clip(box)
     for line in lines:
-        image = font.render(line, True, color)
+        image = rendered(line, size, bold, tuple(color))
         x = {"left": box.x, "right": box.right - image.get_width()}.get(
             align, box.centerx - image.get_width() // 2
         )
@@ -111,12 +125,6 @@ def text_box(
         y += font.get_linesize()
     surface.set_clip(clip)
     return used
-
-
-def label(surface, text: str, pos, size: int = 20, color=theme.INK, bold=False) -> pygame.Rect:
-    """One line of text at a position (top-left); returns its rect."""
-    image = theme.font(size, bold).render(text, True, color)
-    return surface.blit(image, pos)
 
 
 def chip(surface, text: str, rect: pygame.Rect, good: bool | None) -> None:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 from gpiozero import Button
 
@@ -20,7 +21,8 @@ from devices.kitconfig import DeviceSpec, KitSpec, Text
 from devices.simpins import SimFactory
 
 EDGES = 400
-WATCH_S = 6.0
+STARTUP_S = 3.0
+WATCH_S = 10.0
 
 
 def _percentiles(samples: list[float]) -> tuple[float, float]:
@@ -76,16 +78,22 @@ def _kit_latency() -> list[float]:
     return latencies
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def _cpu_share(argv: list[str]) -> float:
-    """CPU time (user + system) of a child process over its wall time, stopped with Ctrl-C."""
+    """CPU time over wall time of a running child, after its start-up, until Ctrl-C."""
     env = {**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
-    started = time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    time.sleep(STARTUP_S)
+    cpu, wall = _cpu_seconds(proc.pid), time.monotonic()
     time.sleep(WATCH_S)
+    share = (_cpu_seconds(proc.pid) - cpu) / (time.monotonic() - wall)
     proc.send_signal(signal.SIGINT)
-    _pid, _status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = 0
-    return (usage.ru_utime + usage.ru_stime) / (time.monotonic() - started)
+    proc.wait(timeout=30)
+    return share
 
 
 IDLE_KIT = (

@@ -16,7 +16,7 @@ from kiosk.journal import BANDS, GENDERS, Journal
 from tests.journal.conftest import STOP, WORKSHOP
 from tests.journal.powercut import run_kills
 
-TAPS = 1500
+TAPS = 1500  # in 10 sessions of 150 taps
 SESSIONS = 10_000
 KILLS = int(os.environ.get("BENCH_KILLS", 500))  # fewer for a quick look
 
@@ -30,9 +30,9 @@ def durable_taps_per_s(folder: Path, n: int, rounds: int = 10) -> tuple[float, f
     raw.execute("PRAGMA synchronous = FULL")
     raw.execute("CREATE TABLE taps (id INTEGER PRIMARY KEY, session_id TEXT, band TEXT)")
     journal = Journal.open(folder / "data")
-    sid = journal.start_session(WORKSHOP, STOP)
     spent = {"raw": 0.0, "journal": 0.0}
     for _ in range(rounds):
+        sid = journal.start_session(WORKSHOP, STOP)  # a big workshop: TAPS / rounds youth
         started = time.perf_counter()
         for i in range(n // rounds):
             raw.execute("BEGIN IMMEDIATE")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from devices.kitconfig import load_kit
+from kiosk.cli import main
 from kiosk.commands.validate import kind_of
 from kiosk.config import load_config
 from kiosk.tour import load_tour
@@ -80,3 +81,14 @@ def test_validate_command_passes_the_shipped_library(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("all valid")
     assert result.stderr == ""
+
+
+def test_validate_names_a_yml_file_the_library_would_skip(tmp_path, capsys):
+    shipped = Path(__file__).parents[2] / "workshops" / "reactiespel.yaml"
+    (tmp_path / "reactiespel.yml").write_bytes(shipped.read_bytes())
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"{tmp_path / 'reactiespel.yml'}:1:1: skipped: a workshop file's name must end in .yaml"
+        in out
+    )

@@ -9,7 +9,7 @@ import time
 import pytest
 import yaml
 
-from devices.checks import CONDITIONS, Check, CheckMonitor
+from devices.checks import CONDITIONS, LIGHT_THRESHOLD, Check, CheckMonitor
 from kiosk.i18n import Catalogue
 from tests.devices.conftest import wait_for
 
@@ -53,8 +53,12 @@ def monitor_for(kit, device, condition, threshold=None, seconds=0.0):
 )
 def test_condition_is_not_met_until_the_physics_make_it_so(kit, device, condition, threshold, act):
     if condition in ("dark", "light"):  # start on the other side of the threshold
-        kit.simulator.set_light("light", 1.0 if condition == "dark" else 0.0)
-        assert wait_for(lambda: abs((kit.reading("light").value or 0.5) - 0.5) > 0.35)
+        dark = condition == "light"
+        kit.simulator.set_light("light", 0.0 if dark else 1.0)
+        if dark:
+            assert wait_for(lambda: (kit.reading("light").value or 1) < LIGHT_THRESHOLD)
+        else:
+            assert wait_for(lambda: (kit.reading("light").value or 0) > 0.6)
     monitor = monitor_for(kit, device, condition, threshold)
     status = pump(kit, monitor, lambda s: s.reason_key != "check.waiting", timeout=5)
     assert not status.met

@@ -9,6 +9,7 @@ import pytest
 from gpiozero import LED, Device
 
 from devices import faults
+from devices.checks import LIGHT_THRESHOLD
 from devices.kit import SAMPLE_PERIOD_S, Kit, KitError
 from devices.kitconfig import KitSpec, load_kit
 from devices.simpins import SimFactory
@@ -41,7 +42,9 @@ def test_light_sensor_follows_the_light_and_reads_unplugged(kit):
     kit.simulator.set_light("light", 0.95)
     assert wait_for(lambda: (kit.reading("light").value or 0) > 0.7)
     kit.simulator.set_light("light", 0.0)
-    assert wait_for(lambda: (kit.reading("light").value or 1) < 0.2)
+    assert wait_for(lambda: (kit.reading("light").value or 1) < LIGHT_THRESHOLD)
+    assert kit.reading("light").connected  # dark is not unplugged
+    drain(kit)
     kit.simulator.unplug("light")
     event = next_event(kit, "light", "disconnected")
     assert "capacitor never charges" in event.value

@@ -39,7 +39,18 @@ def seed_v1(conn: sqlite3.Connection) -> None:
     )
 
 
-SEEDS = {0: None, 1: seed_v1}  # one per earlier version: a new version needs a seed here
+def seed_v2(conn: sqlite3.Connection) -> None:
+    """Version 2 added the kiosk id and the clock fixes of a boot."""
+    seed_v1(conn)
+    conn.execute("INSERT INTO meta (key, value) VALUES ('kiosk_id', 'mobilab-eeklo-2')")
+    conn.execute("INSERT INTO clock_fixes VALUES ('boot-old', 1.0, 'listing', 1770903005.0)")
+
+
+SEEDS = {
+    0: None,
+    1: seed_v1,
+    2: seed_v2,
+}  # one per earlier version: a new version needs a seed here
 
 
 def test_every_earlier_version_has_a_seed():
@@ -73,6 +84,8 @@ def test_migrates_from_every_earlier_version(data_dir, version):
             assert s["revision"] == 5 and s["time_source"] == "unsynced"
             assert s["progress"] == {"steps": 0, "checks_passed": 1}
             assert [x["session_id"] for x in j.unconfirmed()] == [SID]
+            kiosk = "mobilab-eeklo-2" if version >= 2 else "mobilab-demo"
+            assert s["kiosk_id"] == kiosk
         sid = j.start_session(
             {"id": "w", "version": "1", "title": {"nl": "W"}, "typical_age_range": "10-"},
             Stop("X", "other", "Y"),

@@ -12,7 +12,7 @@ from kiosk.config import Config
 from kiosk.journal import BANDS, Journal
 from kiosk.sync.backoff import Backoff
 from kiosk.tour import Stop
-from tests.support.listing_server import running_listing
+from tests.support.listing_server import listing_db_url, running_listing
 
 KIOSK_ID = "mobilab-test-1"
 WORKSHOP = {
@@ -22,6 +22,8 @@ WORKSHOP = {
     "typical_age_range": "10-14",
 }
 STOP = Stop(name="Bibliotheek Maldegem", venue_type="library", municipality="Maldegem")
+__all__ = ["listing_db_url"]  # the fixture, parametrised over sqlite and postgresql
+
 FAST = {"backoff": Backoff(base=0.01, cap=0.05), "attempts": 4}  # round options for tests
 
 
@@ -62,18 +64,23 @@ def write_config(config: Config) -> Path:
     return config.path
 
 
-@pytest.fixture
-def kiosk(tmp_path, listing) -> Kiosk:
-    token = listing.add_kiosk(KIOSK_ID)
+def enroll(tmp_path: Path, server) -> Kiosk:
+    """A kiosk with a config and an owner-only token file for this listing."""
+    token = server.add_kiosk(KIOSK_ID)
     config = Config(
         path=tmp_path / "kiosk.yaml",
         kiosk_id=KIOSK_ID,
         data_dir=tmp_path / "data",
-        listing_url=listing.url,
+        listing_url=server.url,
         token_file=write_token(tmp_path / "token", token),
     )
     write_config(config)
     return Kiosk(config, token)
+
+
+@pytest.fixture
+def kiosk(tmp_path, listing) -> Kiosk:
+    return enroll(tmp_path, listing)
 
 
 def add_sessions(journal: Journal, n: int, taps: int = 2) -> list[str]:
@@ -85,3 +92,10 @@ def add_sessions(journal: Journal, n: int, taps: int = 2) -> list[str]:
             journal.count(sid, BANDS[(i + t) % len(BANDS)])
         ids.append(sid)
     return ids
+
+
+@pytest.fixture
+def any_listing(listing_db_url):
+    """The real listing on SQLite and (when there is one) on PostgreSQL."""
+    with running_listing(listing_db_url) as server:
+        yield server

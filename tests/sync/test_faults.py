@@ -69,6 +69,24 @@ def test_busy_waits_at_least_retry_after(kiosk, status):
         assert held(kiosk) == latest(journal)
 
 
+def test_the_listings_own_maintenance_is_waited_out_then_retry_later(kiosk, listing):
+    waits: list[float] = []
+
+    class Recording(Backoff):
+        def delay(self, attempt, retry_after=None):
+            waits.append(super().delay(attempt, retry_after))
+            return waits[-1]
+
+    with kiosk.journal() as journal:
+        add_sessions(journal, 1)
+        listing.maintenance(1)
+        done = sync_once(kiosk.config, backoff=Recording(base=0.001, cap=0.002), attempts=2)
+        assert done.state == RETRY_LATER and "busy" in done.message
+        assert waits == [1.0]
+        listing.maintenance(None)
+        assert sync_once(kiosk.config, **FAST).state == DONE
+
+
 def test_a_listing_that_keeps_failing_means_retry_later_and_loses_nothing(kiosk):
     with kiosk.journal() as journal:
         ids = add_sessions(journal, 3)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+
 import requests
 
+from kiosk.clock import Clock
+from kiosk.journal import Journal
 from kiosk.sync.client import ListingClient
 from kiosk.sync.once import sync_once
 from kiosk.sync.round import ATTENTION, DONE, run_round
-from tests.sync.conftest import FAST, KIOSK_ID, add_sessions
+from tests.sync.conftest import FAST, KIOSK_ID, STOP, WORKSHOP, add_sessions, enroll
 from tests.sync.faulty_proxy import REJECT_ONE, FaultyProxy
 
 
@@ -29,7 +34,8 @@ def latest(journal) -> dict[str, int]:
     return {s["session_id"]: s["revision"] for s, _ in journal.snapshots()}
 
 
-def test_a_round_confirms_every_session_and_says_so(kiosk):
+def test_a_round_confirms_every_session_and_says_so(tmp_path, any_listing):
+    kiosk = enroll(tmp_path, any_listing)
     with kiosk.journal() as journal:
         add_sessions(journal, 7)
         done = sync_once(kiosk.config, **FAST)
@@ -42,7 +48,7 @@ def test_a_round_confirms_every_session_and_says_so(kiosk):
 
 def test_a_second_round_sends_only_what_changed(kiosk):
     with kiosk.journal() as journal:
-        first, second = add_sessions(journal, 2)
+        first, _ = add_sessions(journal, 2)
         assert sync_once(kiosk.config, **FAST).state == DONE
         journal.count(first, "14-17")
         again = sync_once(kiosk.config, **FAST)
@@ -97,3 +103,19 @@ def test_a_rejected_session_needs_attention_until_fixed(kiosk):
         assert (fixed.state, fixed.sent, fixed.attention) == (DONE, 1, [])
         assert held(kiosk) == latest(journal)
         assert journal.sync_state(bad)["attention"] is None
+
+
+def test_the_listing_clock_corrects_this_boots_unsynchronised_times(kiosk):
+    # No NTP and a wall clock an hour fast: the health answer's server_time proves the offset.
+    fast = Clock(wall=lambda: time.time() + 3600, synchronised=lambda: False)
+    with Journal.for_config(kiosk.config, clock=fast) as journal:
+        sid = journal.start_session(WORKSHOP, STOP)
+        assert journal.snapshot(sid)["time_source"] == "unsynced"
+        with ListingClient(kiosk.config.listing_url, kiosk.token) as client:
+            done = run_round(journal, client, KIOSK_ID, **FAST)
+        assert done.state == DONE, done.message
+        snapshot = journal.snapshot(sid)
+        assert snapshot["time_source"] == "corrected"
+        started = dt.datetime.fromisoformat(snapshot["started_at"])
+        assert abs((started - dt.datetime.now(dt.UTC)).total_seconds()) < 300
+        assert held(kiosk)[sid] == snapshot["revision"]  # the corrected revision is the one sent

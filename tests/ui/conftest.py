@@ -12,7 +12,7 @@ from gpiozero import Device
 from devices.kitconfig import load_kit
 from kiosk.config import Config
 from kiosk.library import load_library, shipped_dir
-from kiosk.ui import theme
+from kiosk.ui import pictures
 from kiosk.ui.app import App
 from kiosk.ui.display import Display
 from kiosk.ui.script import Player, Script
@@ -96,7 +96,7 @@ def make_driver(config, library, tmp_path):
     for app in made:
         app.services.close()
     pygame.quit()
-    theme.font.cache_clear()  # fonts die with pygame.quit()
+    pictures.forget()  # fonts die with pygame.quit()
     Device.pin_factory = None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 
+import pytest
 import yaml
 
 from kiosk.cli import main
@@ -42,6 +43,7 @@ def test_three_wrong_pins_lock_the_keypad_for_a_while(make_driver, config):
     assert driver.screen.id == "facilitator"
 
 
+@pytest.mark.filterwarnings("ignore::gpiozero.DistanceSensorNoEcho")  # a real kit, no sensor
 def test_without_a_pin_only_simulation_takes_the_development_pin(make_driver):
     real = make_driver(simulate=False)
     real.do_tap("home.facilitator")

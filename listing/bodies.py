@@ -1,0 +1,74 @@
+"""Reading a request body under the contract's order: size (413), JSON syntax (400), rules (422).
+
+Validation errors become problem pointers into the body (RFC 6901), prefixed for batch items.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import Request
+from pydantic import ValidationError
+
+from listing.models.incoming import SnapshotIn, tied_rules
+from listing.problems import Problem
+
+
+async def read_limited(request: Request, limit: int) -> bytes:
+    """The whole body, or 413 as soon as it is known to exceed `limit` (chunked too)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Problem(413, f"The body is larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Problem(413, f"The body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_json(raw: bytes) -> Any:
+    """The body as JSON (strict: UTF-8, no NaN/Infinity, no lone surrogates), else 400."""
+    try:
+        value = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError) as exc:
+        raise Problem(400, f"The body is not valid JSON: {exc}") from None
+    return value
+
+
+def escape(part: object) -> str:
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(prefix: str, loc: tuple) -> str:
+    return prefix + "".join("/" + escape(p) for p in loc)
+
+
+def summary(errors: list[dict[str, str]]) -> str:
+    """A one-line detail for the facilitator: the first few broken rules."""
+    text = "; ".join(f"{e['pointer'] or '/'}: {e['detail']}" for e in errors[:3])
+    return text + (f" (and {len(errors) - 3} more)" if len(errors) > 3 else "")
+
+
+def validate_snapshot(value: Any, prefix: str = "") -> SnapshotIn:
+    """One snapshot, every rule checked; 422 with a pointer per broken rule."""
+    try:
+        snap = SnapshotIn.model_validate_json(json.dumps(value))
+    except ValidationError as exc:
+        errors = [
+            {"pointer": pointer(prefix, e["loc"]), "detail": e["msg"]}
+            for e in exc.errors(include_url=False)
+        ]
+        raise Problem(422, summary(errors), errors=errors) from None
+    broken = tied_rules(snap)
+    if broken:
+        errors = [{"pointer": prefix + where, "detail": detail} for where, detail in broken]
+        raise Problem(422, summary(errors), errors=errors)
+    return snap

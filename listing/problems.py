@@ -1,0 +1,95 @@
+"""RFC 9457 problem details: the one shape of every error the listing answers.
+
+Raise `Problem(...)` anywhere in a request; `install(app)` turns it and FastAPI's own errors into
+`application/problem+json` responses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+MEDIA_TYPE = "application/problem+json"
+BASE = "https://stem-kiosk.example/problems/"
+
+TITLES = {
+    400: "Malformed JSON",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "Request body too large",
+    422: "Invalid request body",
+    429: "Too many requests",
+    503: "Service unavailable",
+}
+TYPES = {
+    400: "malformed-json",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    409: "revision-conflict",
+    413: "too-large",
+    422: "invalid",
+    429: "rate-limited",
+    503: "unavailable",
+}
+
+
+class Problem(Exception):
+    """An error answer; `errors` are `{"pointer", "detail"}` into the request body."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str | None = None,
+        *,
+        errors: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+    ):
+        super().__init__(detail or TITLES.get(status, "Error"))
+        self.status = status
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": BASE + TYPES.get(self.status, "error"),
+            "title": TITLES.get(self.status, "Error"),
+            "status": self.status,
+        }
+        if self.detail:
+            body["detail"] = self.detail
+        if self.errors:
+            body["errors"] = self.errors
+        return body
+
+    def response(self) -> JSONResponse:
+        return JSONResponse(
+            self.body(), status_code=self.status, media_type=MEDIA_TYPE, headers=self.headers
+        )
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def _problem(_request: Request, exc: Problem):
+        return exc.response()
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException):
+        return Problem(exc.status_code, str(exc.detail), headers=exc.headers).response()
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError):
+        errors = [
+            {"pointer": "/" + "/".join(str(p) for p in e["loc"][1:]), "detail": e["msg"]}
+            for e in exc.errors()
+        ]
+        return Problem(422, "The request's parameters are invalid", errors=errors).response()

@@ -1,0 +1,158 @@
+"""Applying snapshots under the revision rules, and reading sessions back.
+
+`apply_all` is the single place a session row is written; it runs inside one write transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from listing.models.stored import StoredSession
+from listing.schema import sessions
+
+
+class NotYours(Exception):
+    """The session belongs to another kiosk."""
+
+
+class RevisionConflict(Exception):
+    """Same revision, other content: a client bug."""
+
+
+@dataclass(frozen=True)
+class Applied:
+    session_id: str
+    revision: int  # the stored revision after applying
+    result: str  # created | updated | unchanged | stale
+
+
+def _insert(conn: Connection):
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(sessions)
+
+
+_CLAIM = text(
+    "SELECT pg_advisory_xact_lock(k) FROM"
+    " (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest(:ids) AS x ORDER BY k) AS keys"
+).bindparams(bindparam("ids", type_=postgresql.ARRAY(sessions.c.session_id.type)))
+
+
+def _claim(conn: Connection, ids: Sequence[str]) -> None:
+    """On PostgreSQL, lock every session id of this transaction up front, in one global order,
+    so concurrent batches (even inserting the same new sessions) queue instead of deadlocking.
+    SQLite needs nothing: BEGIN IMMEDIATE already serialises writers."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(_CLAIM, {"ids": sorted(set(ids))})
+
+
+def _locked(conn: Connection, ids: Sequence[str]) -> dict[str, StoredSession]:
+    """The stored rows among `ids`, locked for this transaction in a stable order."""
+    query = (
+        select(sessions)
+        .where(sessions.c.session_id.in_(sorted(set(ids))))
+        .order_by(sessions.c.session_id)
+        .with_for_update()
+    )
+    return {row.session_id: StoredSession.from_row(row) for row in conn.execute(query)}
+
+
+def apply_all(
+    conn: Connection, kiosk_id: str, snaps: Sequence[StoredSession]
+) -> list[Applied | NotYours | RevisionConflict]:
+    """Apply each snapshot in order as its PUT would be (the same session twice: the second
+    sees the first). Returns an `Applied`, or the `NotYours`/`RevisionConflict`, per item."""
+    _claim(conn, [s.session_id for s in snaps])
+    known = _locked(conn, [s.session_id for s in snaps])
+    outcomes: list[Applied | NotYours | RevisionConflict] = []
+    for snap in snaps:
+        try:
+            outcomes.append(_apply_one(conn, kiosk_id, snap, known))
+        except (NotYours, RevisionConflict) as exc:
+            outcomes.append(exc)
+    return outcomes
+
+
+def _apply_one(
+    conn: Connection, kiosk_id: str, snap: StoredSession, known: dict[str, StoredSession]
+) -> Applied:
+    have = known.get(snap.session_id)
+    if have is None:
+        inserted = conn.execute(
+            _insert(conn)
+            .values(**snap.columns())
+            .on_conflict_do_nothing(index_elements=["session_id"])
+            .returning(sessions.c.session_id)
+        ).first()
+        if inserted is not None:
+            known[snap.session_id] = snap
+            return Applied(snap.session_id, snap.revision, "created")
+        have = _locked(conn, [snap.session_id])[snap.session_id]  # inserted meanwhile
+        known[snap.session_id] = have
+    if have.kiosk_id != kiosk_id:
+        raise NotYours(f"session {snap.session_id} belongs to another kiosk")
+    if snap.revision > have.revision:
+        conn.execute(
+            sessions.update()
+            .where(sessions.c.session_id == snap.session_id)
+            .values(**snap.columns())
+        )
+        known[snap.session_id] = snap
+        return Applied(snap.session_id, snap.revision, "updated")
+    if snap.revision < have.revision:
+        return Applied(snap.session_id, have.revision, "stale")
+    if snap.content() == have.content():
+        return Applied(snap.session_id, have.revision, "unchanged")
+    raise RevisionConflict(
+        f"revision {snap.revision} of session {snap.session_id} is already stored"
+        " with other content"
+    )
+
+
+def revisions_of(conn: Connection, kiosk_id: str) -> list[tuple[str, int]]:
+    query = (
+        select(sessions.c.session_id, sessions.c.revision)
+        .where(sessions.c.kiosk_id == kiosk_id)
+        .order_by(sessions.c.started_at, sessions.c.session_id)
+    )
+    return [(row.session_id, row.revision) for row in conn.execute(query)]
+
+
+def public(
+    conn: Connection, *, municipality: str | None = None, workshop: str | None = None
+) -> list[StoredSession]:
+    """Open and closed sessions (never cancelled), newest first, optionally filtered."""
+    query = select(sessions).where(sessions.c.status != "cancelled")
+    if municipality:
+        query = query.where(sessions.c.municipality == municipality)
+    if workshop:
+        query = query.where(sessions.c.workshop_id == workshop)
+    query = query.order_by(sessions.c.started_at.desc(), sessions.c.session_id)
+    return [StoredSession.from_row(row) for row in conn.execute(query)]
+
+
+def every(conn: Connection) -> list[StoredSession]:
+    """Every session (reports), oldest first."""
+    query = select(sessions).order_by(sessions.c.started_at, sessions.c.session_id)
+    return [StoredSession.from_row(row) for row in conn.execute(query)]
+
+
+def choices(conn: Connection) -> tuple[list[str], list[tuple[str, str]]]:
+    """The municipalities and workshops (id, title JSON) of public sessions, for filters."""
+    visible = sessions.c.status != "cancelled"
+    towns = conn.scalars(
+        select(sessions.c.municipality).where(visible).distinct().order_by(sessions.c.municipality)
+    ).all()
+    shops = conn.execute(
+        select(sessions.c.workshop_id, sessions.c.workshop_title)
+        .where(visible)
+        .distinct()
+        .order_by(sessions.c.workshop_id)
+    ).all()
+    titles = {}
+    for workshop_id, title in shops:
+        titles.setdefault(workshop_id, title)
+    return list(towns), list(titles.items())

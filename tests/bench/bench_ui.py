@@ -1,0 +1,222 @@
+"""Kiosk UI figures against a plain pygame loop measured in the same run: start to first frame,
+idle CPU on Home, frame time on the live graph, pin edge to changed pixels, peak memory.
+
+Runs on SDL's dummy video driver with the simulated kit (no Pi, no screen needed).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+
+IDLE_S = 10.0
+FRAMES = 300
+EDGES = 40
+
+
+def _pct(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.99) - 1)]
+
+
+def _app(data: Path, library=None):
+    from kiosk.config import Config
+    from kiosk.ui.app import App
+    from kiosk.ui.display import Display
+    from kiosk.ui.home import HomeScreen
+    from kiosk.ui.services import Services
+
+    config = Config(path=data / "kiosk.yaml", data_dir=data)
+    services = Services.open(config, simulate=True, library=library)
+    app = App(services, Display(fullscreen=False))
+    app.go(HomeScreen(app))
+    app.turn(0)
+    return app
+
+
+def _plain_loop(seconds: float) -> float:
+    """CPU seconds of a plain pygame loop that waits for events like the kiosk does."""
+    pygame.init()
+    screen = pygame.display.set_mode((800, 480))
+    screen.fill((250, 248, 242))
+    pygame.display.flip()
+    start, cpu = time.monotonic(), time.process_time()
+    while time.monotonic() - start < seconds:
+        for _ in [pygame.event.wait(50), *pygame.event.get()]:
+            pass
+    used = time.process_time() - cpu
+    pygame.quit()
+    return used
+
+
+def run(report) -> None:
+    from kiosk.ui import pictures
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-ui-"))
+
+    # 1. start to first frame (services, library, kit, display, first present)
+    pygame.init()
+    started = time.perf_counter()
+    pygame.display.set_mode((800, 480))
+    pygame.display.flip()
+    plain_first = time.perf_counter() - started
+    pygame.quit()
+    pygame.init()
+    started = time.perf_counter()
+    app = _app(tmp / "a")
+    kiosk_first = time.perf_counter() - started
+    report.row("start to first frame", kiosk_first * 1000, "ms", baseline=plain_first * 1000)
+    library = app.services.library
+
+    # 2. idle Home: CPU over IDLE_S (kiosk loop + the kit's threads)
+    start, cpu = time.monotonic(), time.process_time()
+    while time.monotonic() - start < IDLE_S:
+        app.turn()
+    idle = (time.process_time() - cpu) / IDLE_S * 100
+    app.services.close()
+    pygame.quit()
+    pictures.forget()
+    plain = _plain_loop(IDLE_S) / IDLE_S * 100
+    report.row("idle Home CPU", idle, "% core", baseline=plain, goal="<= 2 %")
+    report.row("  of which the simulated kit alone", _kit_idle(), "% core")
+
+    # 3. frame time on the live graph (full history), 800x480
+    from kiosk.ui.demo_graph import SAMPLES, GraphScreen
+
+    pygame.init()
+    app = _app(tmp / "b", library)
+    graph = GraphScreen(app, "knob", app.screen)
+    app.go(graph)
+    graph.samples.extend(0.5 + 0.4 * ((i % 40) / 40) for i in range(SAMPLES))
+    times = []
+    for i in range(FRAMES):
+        app.clock.advance(0.05)
+        t = time.perf_counter()
+        graph.tick(app.clock.now())
+        app.draw()
+        times.append(time.perf_counter() - t)
+        if i % 50 == 0:
+            app.services.kit.simulator.set("knob", (i % 100) / 100)
+    p50, p99 = _pct(times)
+    surface = app.display.window
+    plain_times = []
+    for _ in range(FRAMES):
+        t = time.perf_counter()
+        surface.fill((250, 248, 242))
+        pygame.display.flip()
+        plain_times.append(time.perf_counter() - t)
+    b50, b99 = _pct(plain_times)
+    report.row("live graph frame p50", p50 * 1000, "ms", baseline=b50 * 1000)
+    report.row("live graph frame p99", p99 * 1000, "ms", baseline=b99 * 1000, goal="< 16 ms")
+
+    # 4. pin edge -> changed pixels: the step's check turning green
+    from kiosk.ui import player, theme
+    from kiosk.ui.intro import IntroScreen
+    from kiosk.ui.script import Player, Script
+
+    driver = Player(app, Script("bench"), tmp)
+    app.go(IntroScreen(app, library.workshops["reactiespel"]))
+    driver.pump()
+    driver.do_tap("intro.start")
+    step = app.screen
+    pin = app.services.kit.simulator.factory.pin(
+        f"GPIO{app.services.spec.devices['button'].pins['pin']}"
+    )
+    spot = player.CHECK_BOX.move(8, 8).topleft
+    latencies = []
+    for _ in range(EDGES):
+        app.session.checks.clear()
+        step.monitor.reset()
+        step.passed = False
+        app.draw()
+        t = time.perf_counter()
+        pin.drive_low()  # the button's pin goes down: pressed
+        while tuple(app.display.logical.get_at(spot))[:3] != theme.OK:
+            app.turn()
+        latencies.append(time.perf_counter() - t)
+        pin.drive_high()
+        driver.pump()
+    app.services.close()
+    pygame.quit()
+    pictures.forget()
+    l50, l99 = _pct(latencies)
+    base = _plain_edge_latency()
+    report.row("pin edge to green check p50", l50 * 1000, "ms", baseline=base * 1000)
+    report.row("pin edge to green check p99", l99 * 1000, "ms", baseline=base * 1000)
+
+    # 5. peak memory of a kiosk playing the demo tour at 800x480 vs a plain pygame window
+    script = tmp / "tour.yaml"
+    tour = (resources.files("kiosk.ui") / "demo.yaml").read_text().replace("sizes:", "# sizes:")
+    script.write_text(tour)
+    argv = ["--config", str(tmp / "c.yaml"), "run", "--simulate", "--headless", "--script",
+            str(script), "--screenshots", str(tmp)]  # fmt: skip
+    demo = _peak_rss(f"from kiosk.cli import main; main({argv!r})")
+    plain_rss = _peak_rss(
+        "import pygame; pygame.init(); pygame.display.set_mode((800, 480)); pygame.display.flip()"
+    )
+    report.row("peak memory, demo tour", demo, "MB", baseline=plain_rss, goal="< 80 MB")
+
+
+def _kit_idle() -> float:
+    """CPU of the simulated kit's own threads (gpiozero, sampler) with nobody reading it."""
+    from devices.kit import Kit
+    from devices.kitconfig import load_kit
+
+    with Kit(load_kit()[0], simulate=True):
+        cpu = time.process_time()
+        time.sleep(IDLE_S)
+        return (time.process_time() - cpu) / IDLE_S * 100
+
+
+def _plain_edge_latency() -> float:
+    """A gpiozero callback posting a pygame event, the loop drawing on it: the median."""
+    from gpiozero import Button
+
+    from devices.simpins import SimFactory
+
+    pygame.init()
+    screen = pygame.display.set_mode((800, 480))
+    factory = SimFactory()
+    button = Button(17, pin_factory=factory)
+    button.when_pressed = lambda: pygame.event.post(pygame.event.Event(pygame.USEREVENT))
+    pin = factory.pin("GPIO17")
+    samples = []
+    for _ in range(EDGES):
+        t = time.perf_counter()
+        pin.drive_low()
+        while pygame.event.wait(50).type != pygame.USEREVENT:
+            pass
+        screen.fill((25, 135, 84))
+        pygame.display.flip()
+        samples.append(time.perf_counter() - t)
+        pin.drive_high()
+    button.close()
+    factory.close()
+    pygame.quit()
+    return statistics.median(samples)
+
+
+def _peak_rss(code: str) -> float:
+    """Peak resident memory (MB) of a fresh Python process running the code."""
+    env = dict(os.environ, XDG_DATA_HOME=tempfile.mkdtemp(prefix="bench-ui-xdg-"))
+    probe = (
+        f"{code}\nimport resource; print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    rss = [line.split()[1] for line in proc.stdout.splitlines() if line.startswith("RSS ")]
+    if not rss:
+        print(proc.stderr[-2000:], file=sys.stderr)
+        return float("nan")
+    return int(rss[0]) / 1024

@@ -1,0 +1,1 @@
+"""Tests of the central listing (listing/), on SQLite and PostgreSQL, over real HTTP."""

@@ -1,0 +1,66 @@
+"""Fixtures for the listing tests: a real listing over HTTP on a clean database per test.
+
+`listing_db_url` (from tests.support) runs every test on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.listing.snapshots import KIOSK
+from tests.support.listing_server import ListingServer, listing_db_url, running_listing
+
+__all__ = ["listing_db_url"]
+
+
+@pytest.fixture
+def server(listing_db_url):
+    with running_listing(listing_db_url) as srv:
+        yield srv
+
+
+@pytest.fixture
+def token(server) -> str:
+    return server.add_kiosk(KIOSK)
+
+
+@pytest.fixture
+def client(server, token):
+    """An HTTP client authenticated as the example's kiosk."""
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=server.url, headers=headers, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture
+def anonymous(server):
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def validator(request, tmp_path_factory):
+    """A TestClient for pure validation tests (answers 4xx before any write), one app per
+    database kind and module; authenticated as the example's kiosk."""
+    from fastapi.testclient import TestClient
+
+    from listing.app import create_app
+    from listing.settings import Limits
+    from tests.support.listing_server import postgres_schema, postgres_url_or_skip
+
+    scratch = tmp_path_factory.mktemp("validator")
+    limits = Limits(rate_per_minute=0, maintenance_file=scratch / "maintenance")
+
+    def serve(url):
+        app = create_app(url, limits)
+        token = ListingServer("", url, app, limits.maintenance_file).add_kiosk(KIOSK)
+        with TestClient(app, headers={"Authorization": f"Bearer {token}"}) as http:
+            yield http
+        app.state.engine.dispose()
+
+    if request.param == "sqlite":
+        yield from serve(f"sqlite:///{scratch / 'listing.db'}")
+    else:
+        with postgres_schema(postgres_url_or_skip()) as url:
+            yield from serve(url)

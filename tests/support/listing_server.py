@@ -1,0 +1,143 @@
+"""Start the REAL listing (uvicorn, real database) on 127.0.0.1 for a test, and its databases.
+
+    with running_listing(db_url) as srv:
+        token = srv.add_kiosk("k1"); srv.url; srv.revoke("k1"); srv.maintenance(30)
+
+`listing_db_url` is a pytest fixture parametrised over sqlite and postgresql (a fresh schema
+per test in $STEM_TEST_POSTGRES_URL; under CI=true a missing PostgreSQL fails, else skips).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import uvicorn
+from sqlalchemy import create_engine, text
+
+from listing import db
+from listing.app import create_app
+from listing.security import hash_token, new_token
+from listing.settings import Limits
+from listing.storage import kiosks
+
+POSTGRES_ENV = "STEM_TEST_POSTGRES_URL"
+
+
+@dataclass
+class ListingServer:
+    """A running listing: `url` is its base (http://127.0.0.1:PORT), without a trailing /."""
+
+    url: str
+    db_url: str
+    app: object
+    maintenance_file: Path
+
+    @property
+    def engine(self):
+        return self.app.state.engine
+
+    def add_kiosk(self, kiosk_id: str) -> str:
+        """Register a kiosk (as `stem-listing kiosk add` does); returns its new token."""
+        token = new_token()
+        with db.write(self.engine) as conn:
+            kiosks.add_kiosk(conn, kiosk_id, hash_token(token))
+        return token
+
+    def revoke(self, kiosk_id: str) -> None:
+        with db.write(self.engine) as conn:
+            kiosks.revoke_kiosk(conn, kiosk_id)
+
+    def admin_token(self) -> str:
+        token = new_token()
+        with db.write(self.engine) as conn:
+            kiosks.add_admin(conn, hash_token(token))
+        return token
+
+    def maintenance(self, retry_after: int | None) -> None:
+        """Answer kiosks 503 with this Retry-After (seconds) from now on; None ends it."""
+        if retry_after is None:
+            self.maintenance_file.unlink(missing_ok=True)
+        else:
+            self.maintenance_file.write_text(str(retry_after))
+
+
+def _free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@contextmanager
+def running_listing(db_url: str, *, rate_per_minute: int = 0) -> Iterator[ListingServer]:
+    """The listing on a free port of 127.0.0.1 until the block ends (rate limit off unless set)."""
+    with tempfile.TemporaryDirectory(prefix="listing-") as scratch:
+        flag = Path(scratch) / "maintenance"
+        app = create_app(db_url, Limits(rate_per_minute=rate_per_minute, maintenance_file=flag))
+        sock = _free_socket()
+        port = sock.getsockname()[1]
+        config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=30)
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        try:
+            while not server.started:
+                if not thread.is_alive():
+                    raise RuntimeError("the listing did not start")
+                threading.Event().wait(0.01)
+            yield ListingServer(f"http://127.0.0.1:{port}", db_url, app, flag)
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+            sock.close()
+            app.state.engine.dispose()
+
+
+def _with_search_path(url: str, schema: str) -> str:
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}options={quote(f'-csearch_path={schema}')}"
+
+
+@contextmanager
+def postgres_schema(base_url: str) -> Iterator[str]:
+    """A fresh, empty schema in the test database; yields a URL that uses it. Dropped after."""
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        yield _with_search_path(base_url, schema)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def postgres_url_or_skip() -> str:
+    url = os.environ.get(POSTGRES_ENV)
+    if url:
+        return url
+    message = f"PostgreSQL tests need {POSTGRES_ENV} (see .ci/run)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def listing_db_url(request, tmp_path) -> Iterator[str]:
+    """A clean database URL: an SQLite file in tmp_path, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'listing.db'}"
+        return
+    with postgres_schema(postgres_url_or_skip()) as url:
+        yield url
