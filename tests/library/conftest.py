@@ -7,11 +7,10 @@ import pygame
 import pytest
 from gpiozero import Device
 
-from devices import wiring
 from devices.kitconfig import load_kit
 from kiosk.config import Config
 from kiosk.library import load_library, shipped_dir
-from kiosk.ui import theme
+from kiosk.ui import pictures
 from kiosk.ui.app import App
 from kiosk.ui.display import Display
 from kiosk.ui.services import Services
@@ -34,7 +33,6 @@ def library(kit_spec):
 def make_app(tmp_path, library):
     """A factory: make_app() -> App on the simulated default kit; everything closed after."""
     pygame.init()
-    fonts()
     made: list[App] = []
 
     def make(language: str = "nl") -> App:
@@ -51,11 +49,13 @@ def make_app(tmp_path, library):
     for app in made:
         app.services.close()
     pygame.quit()
-    fonts()
     Device.pin_factory = None
 
 
-def fonts() -> None:
-    """Forget cached pygame fonts: one used after pygame.quit() crashes the interpreter."""
-    theme.font.cache_clear()
-    wiring._font.cache_clear()
+@pytest.fixture(autouse=True)
+def _no_stale_fonts():
+    """Cached fonts and pictures die with pygame.quit(): every test starts and ends without."""
+    pictures.forget()
+    pygame.font.init()
+    yield
+    pictures.forget()

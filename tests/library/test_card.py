@@ -21,13 +21,6 @@ def kit():
     return spec
 
 
-@pytest.fixture(autouse=True)
-def fonts():
-    pygame.font.init()
-    yield
-    theme.font.cache_clear()
-
-
 def ink(surface: pygame.Surface, rect: pygame.Rect) -> int:
     """How many pixels of a region are not paper."""
     area = surface.subsurface(rect)
