@@ -15,17 +15,25 @@ from listing.security import RateLimiter
 from listing.settings import Limits, maintenance_file
 
 
-def create_app(db_url: str, limits: Limits | None = None) -> FastAPI:
-    limits = limits or Limits()
+def attach_database(app: FastAPI, db_url: str) -> None:
+    """Build the engine for `db_url`, migrate it, and make it the app's (disposing any old one)."""
     engine = db.make_engine(db_url)
     migrate(engine)
+    old = getattr(app.state, "engine", None)
+    app.state.engine = engine
+    if old is not None:
+        old.dispose()
+
+
+def create_app(db_url: str, limits: Limits | None = None) -> FastAPI:
+    limits = limits or Limits()
     app = FastAPI(
         title="stem-kiosk listing",
         version="1",
         description="The central activity listing that stem-kiosk kiosks sync to "
         "(listing-api.md, version 1).",
     )
-    app.state.engine = engine
+    attach_database(app, db_url)
     app.state.limits = limits
     app.state.limiter = RateLimiter(limits.rate_per_minute)
     problems.install(app)

@@ -11,6 +11,7 @@ from kiosk.sync.round import (
     ATTENTION,
     BUSY,
     DONE,
+    FINAL_STATES,
     NOT_CONFIGURED,
     RETRY_LATER,
     SyncProgress,
@@ -47,7 +48,7 @@ class _Printer:
 
     def __call__(self, progress: SyncProgress) -> None:
         key = (progress.state, progress.sent, progress.message)
-        if key != self.last and progress.state not in (DONE, ATTENTION):
+        if key != self.last and progress.state not in FINAL_STATES:  # those: printed at the end
             self.last = key
             sent = f" ({progress.sent} sent)" if progress.sent else ""
             print(f"sync: {progress.message}{sent}", file=sys.stderr, flush=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.commands import card as card_command
-from kiosk.commands.common import not_built
+from kiosk.commands import workshop_import
 
 
 def register(sub) -> None:
@@ -11,7 +11,7 @@ def register(sub) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = actions.add_parser("import", help="validate a pack, then install it")
     imp.add_argument("path", metavar="PATH")
-    imp.set_defaults(handler=not_built)
+    imp.set_defaults(handler=workshop_import.handle)
     card = actions.add_parser("card", help="a printable one-page card of a workshop")
     card.add_argument("id", metavar="ID")
     card.add_argument("--png", required=True, metavar="FILE")

@@ -177,12 +177,12 @@ class Round:
         pending = len(pairs) - confirmed - len(attention)
         if state is None:
             state = ATTENTION if attention else DONE if pending == 0 else RETRY_LATER
-        self._update(state=state, confirmed=confirmed, on_kiosk=len(pairs), attention=attention)
+        counts = {"confirmed": confirmed, "on_kiosk": len(pairs), "attention": attention}
         if not message:
-            message = self.progress.summary()
+            message = replace(self.progress, **counts).summary()
             if pending:
                 message += f"; {pending} changed while syncing, the next round sends them"
-        self._update(message=message)
+        self._update(state=state, message=message, **counts)
         return self.progress
 
     def _update(self, **changes) -> None:

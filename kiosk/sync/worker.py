@@ -54,7 +54,7 @@ class SyncWorker:
         """Start a round as soon as the current one (if any) ends."""
         self._wake.set()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
         """Ask the round to stop at its next step and wait for the thread (idempotent)."""
         self._stopping.set()
         self._wake.set()

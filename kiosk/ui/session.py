@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from kiosk.journal import Journal, JournalError
+from kiosk.journal import DiskFull, Journal, JournalError
 from kiosk.tour import Stop
 from kiosk.workshop import Workshop
 
@@ -81,5 +81,8 @@ def safely(app, call) -> bool:
         return True
     except JournalError as err:
         log.warning("journal: %s", err.message)
-        app.notice(app.text.t("ui.journal.error", message=err.message))
+        if isinstance(err, DiskFull):
+            app.notice(app.text.t("journal.disk_full"))
+        else:
+            app.notice(app.text.t("ui.journal.error", message=err.message))
         return False

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 import httpx
 import pytest
 
@@ -14,10 +16,30 @@ from tests.support.listing_server import ListingServer, listing_db_url, running_
 __all__ = ["listing_db_url"]
 
 
+@pytest.fixture(scope="session")
+def _listings():
+    """One real listing per database kind for the whole run (starting uvicorn is the slow
+    part); each test points it at its own fresh database."""
+    with ExitStack() as stack:
+        started: dict[str, ListingServer] = {}
+
+        def listing_for(db_url: str) -> ListingServer:
+            kind = db_url.split(":", 1)[0]
+            if kind not in started:
+                started[kind] = stack.enter_context(running_listing(db_url))
+            return started[kind]
+
+        yield listing_for
+
+
 @pytest.fixture
-def server(listing_db_url):
-    with running_listing(listing_db_url) as srv:
-        yield srv
+def server(_listings, listing_db_url):
+    """The real listing over HTTP, on this test's clean database."""
+    srv = _listings(listing_db_url)
+    srv.use_database(listing_db_url)
+    yield srv
+    srv.maintenance(None)
+    srv.engine.dispose()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
     with running_listing(db_url) as srv:
         token = srv.add_kiosk("k1"); srv.url; srv.revoke("k1"); srv.maintenance(30)
+        srv.use_database(other_url)   # same server, another (fresh) database
 
 `listing_db_url` is a pytest fixture parametrised over sqlite and postgresql (a fresh schema
 per test in $STEM_TEST_POSTGRES_URL; under CI=true a missing PostgreSQL fails, else skips).
@@ -25,8 +26,8 @@ import uvicorn
 from sqlalchemy import create_engine, text
 
 from listing import db
-from listing.app import create_app
-from listing.security import hash_token, new_token
+from listing.app import attach_database, create_app
+from listing.security import RateLimiter, hash_token, new_token
 from listing.settings import Limits
 from listing.storage import kiosks
 
@@ -62,6 +63,13 @@ class ListingServer:
         with db.write(self.engine) as conn:
             kiosks.add_admin(conn, hash_token(token))
         return token
+
+    def use_database(self, db_url: str) -> None:
+        """Point the running listing at another database (migrated first), e.g. a fresh one
+        per test; the old engine is disposed. The rate limiter starts afresh."""
+        attach_database(self.app, db_url)
+        self.app.state.limiter = RateLimiter(self.app.state.limits.rate_per_minute)
+        self.db_url = db_url
 
     def maintenance(self, retry_after: int | None) -> None:
         """Answer kiosks 503 with this Retry-After (seconds) from now on; None ends it."""

@@ -27,8 +27,10 @@ NOT_JSON = "not_json"  # forward, then answer 200 with a body that is not JSON
 REVOKE = "revoke"  # revoke the kiosk's token, then forward (so: 401)
 REJECT_ONE = "reject_one"  # break one session of a batch (its total), then forward
 FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, REVOKE, REJECT_ONE)
-STATUS = ("500", "502", "503", "429")  # answer this status (503/429 with Retry-After)
-RANDOM_FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, *STATUS)
+BUSY = ("500", "502", "503", "429")  # answer this status (503/429 with Retry-After)
+REFUSED = ("400", "409", "413", "422")  # answer this status for the whole request
+STATUS = BUSY + REFUSED
+RANDOM_FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, *BUSY)
 
 
 @dataclass
@@ -58,6 +60,7 @@ class FaultyProxy:
         self.fault_rate = 0.0
         self.rng = random.Random(0)
         self.random_faults: tuple[str, ...] = RANDOM_FAULTS
+        self.every_n, self.served = 0, 0
         self.log: list[tuple[str, str, str]] = []  # (method, path, what happened)
         self._mutex = threading.Lock()
         proxy = self
@@ -80,6 +83,11 @@ class FaultyProxy:
         with self._mutex:
             self.fault_rate, self.rng, self.random_faults = rate, random.Random(seed), faults
 
+    def every(self, n: int, faults: tuple[str, ...] = RANDOM_FAULTS) -> None:
+        """From now on, every n-th request gets the next of these faults, in turn."""
+        with self._mutex:
+            self.every_n, self.served, self.random_faults = n, 0, faults
+
     def count(self, what: str) -> int:
         return sum(1 for *_, done in self.log if done == what)
 
@@ -91,6 +99,10 @@ class FaultyProxy:
                     return fault.action
             if self.fault_rate and self.rng.random() < self.fault_rate:
                 return self.rng.choice(self.random_faults)
+            self.served += 1
+            if self.every_n and self.served % self.every_n == 0:
+                turn = self.served // self.every_n - 1
+                return self.random_faults[turn % len(self.random_faults)]
         return "forward"
 
     def __enter__(self) -> FaultyProxy:
@@ -167,7 +179,8 @@ class _Handler(BaseHTTPRequestHandler):
             conn.close()
 
     def _problem(self, status: int) -> None:
-        answer = json.dumps({"type": "about:blank", "title": "injected", "status": status}).encode()
+        problem = {"type": "about:blank", "title": "injected", "status": status}
+        answer = json.dumps(problem | {"detail": "injected"}).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/problem+json")
         if status in (429, 503):

@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.once import sync_once
-from kiosk.sync.round import DONE, RETRY_LATER, UNAUTHORIZED
+from kiosk.sync.round import ATTENTION, DONE, RETRY_LATER, UNAUTHORIZED
 from tests.sync.conftest import FAST, KIOSK_ID, add_sessions
 from tests.sync.faulty_proxy import (
     DROP_AFTER,
@@ -126,3 +126,17 @@ def test_a_token_revoked_mid_round_stops_the_round_at_once(kiosk, listing):
         assert proxy.log[-1][1] == BATCH
         assert done.confirmed == 4
         assert len(journal.unconfirmed()) == 8
+
+
+def test_a_refused_batch_is_split_until_the_refused_session_is_found(kiosk):
+    with kiosk.journal() as journal:
+        first, *others = add_sessions(journal, 4)
+        with FaultyProxy(kiosk.config.listing_url) as proxy:
+            # The whole batch of 4 refused (e.g. a reverse proxy's body limit), then the first
+            # half of 2, then the single first session: only that one needs attention.
+            proxy.plan("413", "413", "413", path=BATCH)
+            done = sync_once(kiosk.pointed_at(proxy.url), **FAST)
+        assert [a for m, p, a in proxy.log if p == BATCH] == ["413"] * 3 + ["forward"] * 2
+        assert done.state == ATTENTION
+        assert done.attention == [(first, "injected (HTTP 413)")]
+        assert set(held(kiosk)) == set(others)

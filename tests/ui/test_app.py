@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+
+import pygame
+
 from kiosk.library import Library, load_library
 from kiosk.ui import app as app_module
 from kiosk.ui.startup import StartupScreen
@@ -71,3 +75,20 @@ def test_the_simulator_panel_drives_the_simulated_kit(kiosk):
     assert kiosk.until(lambda: kiosk.app.kit.reading("button").value is False)
     kiosk.do_key("F2")
     assert not kiosk.app.panel.visible
+
+
+def test_the_loop_tells_systemd_it_is_ready(make_driver, tmp_path, monkeypatch):
+    address = str(tmp_path / "notify")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    listener.bind(address)
+    listener.settimeout(5)
+    monkeypatch.setenv("NOTIFY_SOCKET", address)
+    driver = make_driver()
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert driver.app.run() == 0
+    messages = []
+    while "STOPPING=1" not in messages:  # (SDL may report an ERRNO= of its own on the socket)
+        messages.append(listener.recv(4096).decode())
+    ours = [m for m in messages if m in ("READY=1", "STOPPING=1")]
+    assert ours == ["READY=1", "STOPPING=1"]
+    listener.close()

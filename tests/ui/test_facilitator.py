@@ -125,3 +125,16 @@ def test_the_device_test_shows_live_readings_and_drives_outputs(kiosk):
     assert kiosk.until(lambda: "0.25" in kiosk.button("devices.knob").detail)
     kiosk.do_tap("devices.knob")
     assert kiosk.screen.id == "graph"
+
+
+def test_with_a_listing_the_sync_worker_runs_and_sync_now_asks_it(make_driver, config, tmp_path):
+    token = tmp_path / "token"
+    token.write_text("secret\n")
+    token.chmod(0o600)
+    listed = dataclasses.replace(config, listing_url="http://127.0.0.1:9", token_file=token)
+    driver = make_driver(config=listed)
+    assert driver.app.services.sync is not None
+    open_facilitator(driver)
+    driver.do_tap("facilitator.sync")
+    assert driver.app.notice_text == driver.app.text.t("ui.sync.requested")
+    assert driver.screen.sync_line  # the worker's progress, in words

@@ -1,0 +1,119 @@
+"""Workshop packs (a folder of workshops, e.g. on a USB stick): check one, then install it.
+
+An import replaces the previously imported pack as a whole, in one rename: never half of one.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from devices.kitconfig import KitSpec
+from devices.yamlsource import Problem
+from kiosk.library import Library, workshop_files
+from kiosk.workshop import Workshop, load_workshop
+
+STAGE_PREFIX = ".import-"  # staging folders next to the target, named .import-<target>-<random>
+
+
+def check_pack(
+    folder: Path, kit: KitSpec | None, others: list[Path]
+) -> tuple[list[Workshop], list[Problem]]:
+    """The pack's workshops, and every problem: invalid files and ids used elsewhere.
+
+    `others` are the library folders the pack must not clash with (the shipped library and
+    the config's workshops_dirs); the previously imported pack is replaced, so it is not one.
+    """
+    library = Library()
+    for other in others:
+        for path in workshop_files(other):
+            workshop = load_workshop(path, None)[0]  # only its id matters here
+            if workshop is not None:
+                library.add(workshop)
+    files = workshop_files(folder)
+    if not files:
+        return [], [Problem(str(folder), 1, 1, "no workshop files (*.yaml) in this folder")]
+    workshops, problems = [], []
+    for path in files:
+        workshop, found = load_workshop(path, kit)
+        problems.extend(found)
+        if workshop is None:
+            continue
+        if library.add(workshop):
+            workshops.append(workshop)
+        else:
+            problems.append(library.problems[-1])
+    return workshops, problems
+
+
+def install_pack(workshops: list[Workshop], folder: Path, target: Path) -> None:
+    """Copy the workshops and their pictures into `target`, replacing what was there at once."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for leftover in target.parent.glob(f"{STAGE_PREFIX}{target.name}-*"):
+        shutil.rmtree(leftover)  # from an import that was cut off; never visible to the kiosk
+    stage = target.parent / f"{STAGE_PREFIX}{target.name}-{secrets.token_hex(4)}"
+    stage.mkdir(mode=0o700)
+    try:
+        base = folder.resolve()
+        for workshop in workshops:
+            _copy(workshop.path, stage / workshop.path.name)
+            for step in workshop.steps:
+                if step.picture is not None:
+                    _copy(step.picture, stage / step.picture.relative_to(base))
+        for sub in sorted({p.parent for p in stage.rglob("*")}, reverse=True):
+            _fsync_dir(sub)
+        _swap(stage, target)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)  # the old pack after a swap, or a failed stage
+    _fsync_dir(target.parent)
+
+
+def _copy(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, dest)
+    with open(dest, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _swap(stage: Path, target: Path) -> None:
+    """Make `stage` the target in one step; the old target (if any) ends up at `stage`."""
+    if not target.exists():
+        os.rename(stage, target)
+    elif not _exchange(stage, target):
+        # No RENAME_EXCHANGE on this filesystem: two renames, the old one kept until the end.
+        old = stage.with_name(stage.name + "-old")
+        os.rename(target, old)
+        os.rename(stage, target)
+        os.rename(old, stage)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2); False where the system cannot."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
