@@ -72,23 +72,24 @@ class Walker(Player):
         self.do_tap("intro.start")
         assert self.screen.id == "player"
 
-    def holds(self, check: Check) -> bool:
-        """Whether the device's reading meets the check's condition right now."""
+    def holds(self, check: Check) -> bool | None:
+        """Whether the device's reading meets the check's condition now (None: no reading yet)."""
+        reading = self.app.kit.reading(check.device)
+        if not reading.connected or reading.value is None:
+            return None
         device = self.app.kit.spec.devices[check.device]
         monitor = CheckMonitor(replace(check, seconds=0), device.type)
-        monitor.update(self.app.kit.reading(check.device), 0.0)
+        monitor.update(reading, 0.0)
         return monitor.status.met
 
     def prepare(self, check: Check | None) -> None:
         """Before a check is armed: its sensor on the other side, so that only `meet` passes it."""
         if check is None:
             return
-        if not self.holds(check):
-            return
         kit = self.app.kit
         for value in stimulus(check, kit.spec.devices[check.device], meet=False):
             kit.simulator.set(check.device, value)
-        assert self.until(lambda: not self.holds(check)), f"{check} still holds"
+        assert self.until(lambda: self.holds(check) is False), f"{check} still holds"
         # Readings queued on the way there (the sensor smooths) would still meet the check.
         self.until(lambda: self.app.kit.events.empty())
 
