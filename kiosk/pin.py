@@ -1,22 +1,22 @@
 """The facilitator PIN: a salted scrypt hash in the config file, and checking a PIN against it.
 
-`store_pin_hash` rewrites only the `facilitator_pin_hash` line, keeping the rest of the file.
+`store_pin_hash` rewrites only that key (kiosk.configedit), keeping the rest of the file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 import secrets
 from pathlib import Path
+
+from kiosk.configedit import replace_keys, write_atomically
 
 SCHEME = "scrypt"
 N, R, P = 2**14, 8, 1
 DEV_PIN = "0000"  # accepted only with no PIN set and a simulated kit (development)
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")
-_LINE = re.compile(r"^facilitator_pin_hash\s*:.*$", re.MULTILINE)
 
 
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -42,18 +42,9 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 
 def store_pin_hash(config: Path, hashed: str) -> None:
-    """Set `facilitator_pin_hash` in the config file (owner-only), keeping every other line."""
+    """Set `facilitator_pin_hash` in the config file (atomic), keeping every other line; the
+    file is no longer readable by others (a 4-digit PIN's hash can be tried exhaustively)."""
     text = config.read_text(encoding="utf-8") if config.exists() else ""
-    line = f'facilitator_pin_hash: "{hashed}"'
-    if _LINE.search(text):
-        text = _LINE.sub(line, text, count=1)
-    else:
-        text = text + ("" if text.endswith("\n") or not text else "\n") + line + "\n"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    temp = config.with_name(config.name + ".new")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(temp, config)
+    entry = f'facilitator_pin_hash: "{hashed}"'
+    write_atomically(config, replace_keys(text, {"facilitator_pin_hash": entry}))
+    config.chmod(config.stat().st_mode & 0o7770)

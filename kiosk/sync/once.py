@@ -40,6 +40,8 @@ def sync_once(
             return sync.run()
     except SyncBusy as err:
         return _ended(report, BUSY, str(err))
+    except OSError as err:  # the data directory or its lock file cannot be opened
+        return _ended(report, FAILED, f"cannot sync: {err}")
     except JournalError as err:  # e.g. the SD card is full: confirmations cannot be written
         return _ended(report, FAILED, f"the journal: {err.message}")
     finally:

@@ -96,6 +96,7 @@ def _rejected(item: Any, problem: Problem) -> BatchItemResult:
 @router.post(
     "/v1/sessions/batch",
     response_model=BatchOut,
+    response_model_exclude_unset=True,  # "problem" only on rejected items
     responses=docs.problems(400, 401, 413, 422, 429, 503),
     openapi_extra=docs.json_body(BatchIn),
 )

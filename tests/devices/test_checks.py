@@ -60,7 +60,7 @@ def test_condition_is_not_met_until_the_physics_make_it_so(kit, device, conditio
         else:
             assert wait_for(lambda: (kit.reading("light").value or 0) > 0.6)
     monitor = monitor_for(kit, device, condition, threshold)
-    status = pump(kit, monitor, lambda s: s.reason_key != "check.waiting", timeout=5)
+    status = pump(kit, monitor, lambda s: s.reason_key != "check.waiting")
     assert not status.met
     assert status.reason_key == f"check.{condition}"
     act(kit.simulator)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import warnings
 from contextlib import ExitStack
 
 import httpx
@@ -65,7 +66,9 @@ def anonymous(server):
 def validator(request, tmp_path_factory):
     """A TestClient for pure validation tests (answers 4xx before any write), one app per
     database kind and module; authenticated as the example's kiosk."""
-    from fastapi.testclient import TestClient
+    with warnings.catch_warnings():  # starlette's notice about httpx, not about this code
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
 
     from listing.app import create_app
     from listing.settings import Limits

@@ -29,6 +29,7 @@ def test_one_bad_item_among_good_ones_is_rejected_alone(client):
     assert answer.status_code == 200
     results = answer.json()["results"]
     assert [r["result"] for r in results] == ["created"] * 3 + ["rejected", "created"]
+    assert set(results[0]) == {"session_id", "revision", "result"}
     bad = results[3]
     assert bad["session_id"] == items[3]["session_id"] and bad["revision"] == 4
     assert bad["problem"]["status"] == 422

@@ -6,7 +6,11 @@ The token printed on the last line is the one that works over HTTP; only its has
 from __future__ import annotations
 
 import os
+import socket
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -79,6 +83,32 @@ def test_an_unreachable_database_is_try_again_later(capsys):
     url = "postgresql+psycopg://nobody:x@127.0.0.1:1/none?connect_timeout=2"
     code, _, err = run(capsys, "--db", url, "kiosk", "list")
     assert code == 3 and "database unavailable" in err
+
+
+def test_serve_runs_the_listing_until_stopped(tmp_path):
+    """The installed `stem-listing serve` as a real process, answering on loopback."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    command = [
+        str(Path(sys.executable).with_name("stem-listing")),
+        "--db", f"sqlite:///{tmp_path / 'served.db'}",
+        "serve", "--port", str(port),
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(300):
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.stdout.read().decode()
+                time.sleep(0.1)
+        assert answer.json()["status"] == "ok"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def test_serve_takes_host_and_port():

@@ -7,7 +7,7 @@ import pytest
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.once import sync_once
 from kiosk.sync.round import ATTENTION, DONE, RETRY_LATER, UNAUTHORIZED
-from tests.sync.conftest import FAST, KIOSK_ID, add_sessions
+from tests.sync.conftest import FAST, KIOSK_ID, add_sessions, write_token
 from tests.sync.faulty_proxy import (
     DROP_AFTER,
     DROP_BEFORE,
@@ -140,3 +140,16 @@ def test_a_refused_batch_is_split_until_the_refused_session_is_found(kiosk):
         assert done.state == ATTENTION
         assert done.attention == [(first, "injected (HTTP 413)")]
         assert set(held(kiosk)) == set(others)
+
+
+def test_a_token_of_another_kiosk_stops_before_anything_is_sent(kiosk, listing):
+    with kiosk.journal() as journal:
+        add_sessions(journal, 2)
+    other = write_token(kiosk.config.token_file, listing.add_kiosk("another-kiosk"))
+    assert other == kiosk.config.token_file
+    with FaultyProxy(kiosk.config.listing_url) as proxy:
+        done = sync_once(kiosk.pointed_at(proxy.url), **FAST)
+    assert done.state == UNAUTHORIZED and "403" in done.message
+    assert not any(p == BATCH for _, p, _ in proxy.log)
+    with kiosk.journal() as journal:
+        assert len(journal.unconfirmed()) == 2  # not marked as needing attention either

@@ -68,7 +68,7 @@ def test_pin_command_asks_twice_and_keeps_the_rest_of_the_config(tmp_path, monke
     assert problems == [] and config.kiosk_id == "lab-1"
     assert verify_pin("2468", config.facilitator_pin_hash)
     assert not verify_pin("2469", config.facilitator_pin_hash)
-    assert path.stat().st_mode & 0o077 == 0
+    assert path.stat().st_mode & 0o007 == 0  # others cannot read the hash
     answers = iter(["1357", "1358"])
     assert main(["--config", str(path), "pin"]) == 1  # differ: nothing changes
     assert yaml.safe_load(path.read_text())["facilitator_pin_hash"] == config.facilitator_pin_hash
