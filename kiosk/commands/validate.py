@@ -6,6 +6,7 @@ One line per problem (`path:line:column: message`); exit 0 when all are valid, 1
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from devices.kitconfig import KitSpec, load_kit
@@ -106,9 +107,14 @@ def _check(
     if kind == "config":
         return load_config(path)[1]
     workshop, problems = load_workshop(path, kit)
-    if workshop is not None and not library.add(workshop):
+    if workshop is None:
+        return problems
+    if not library.add(workshop):
         return library.problems[-1:]
-    return problems
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from kiosk.lint import lint_workshop  # measures with pygame's fonts
+
+    return lint_workshop(workshop)
 
 
 def _skipped(folder: Path) -> list[Problem]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kiosk.commands import card as card_command
 from kiosk.commands import workshop_import
-from kiosk.commands.common import not_built
 
 
 def register(sub) -> None:
@@ -15,4 +15,5 @@ def register(sub) -> None:
     card = actions.add_parser("card", help="a printable one-page card of a workshop")
     card.add_argument("id", metavar="ID")
     card.add_argument("--png", required=True, metavar="FILE")
-    card.set_defaults(handler=not_built)
+    card.add_argument("--lang", choices=["nl", "en"], help="default: the config's language")
+    card.set_defaults(handler=card_command.handle)

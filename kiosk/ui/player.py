@@ -19,9 +19,9 @@ from kiosk.workshop import Step, Workshop
 
 HINT_AFTER_S = 45
 POLL_S = 0.1
-CHECK_BOX = pygame.Rect(16, 330, 420, 70)  # where the check shows: green when met
+CHECK_BOX = theme.CHECK_BOX
 PICTURE_BOX = pygame.Rect(452, 84, 332, 316)
-HINT_TOP = 236  # the hint takes the lower part of the text column
+HINT_TOP = theme.HINT_BOX.y  # the hint takes the lower part of the text column
 
 
 class PlayerScreen(Screen):
@@ -179,12 +179,14 @@ class PlayerScreen(Screen):
         )
         if not (step.variants and self.variant is None):
             text = self.variant.text.get(lang) if self.variant else step.text.get(lang)
-            height = (HINT_TOP - 8 if self.hint_shown and not self.passed else CHECK_BOX.y) - 84
+            box = theme.STEP_TEXT.copy()
+            if self.hint_shown and not self.passed:
+                box.h = HINT_TOP - 8 - box.y
             text_box(
                 surface,
                 text,
-                pygame.Rect(16, 84, 420, height),
-                26,
+                box,
+                theme.STEP_TEXT_SIZE,
                 theme.INK,
                 align="left",
                 valign="top",
@@ -217,14 +219,14 @@ class PlayerScreen(Screen):
             text_box(surface, self.t("ui.player.passed"), box, 34, theme.ACCENT_INK, bold=True)
             return
         if self.hint_shown:
-            area = pygame.Rect(16, HINT_TOP, 420, box.bottom - HINT_TOP)
+            area = theme.HINT_BOX
             pygame.draw.rect(surface, theme.WARN_LIGHT, area, border_radius=12)
             inner = area.inflate(-20, -14)
             text_box(
                 surface,
                 self.t("ui.player.stuck"),
                 pygame.Rect(inner.x, inner.y, inner.w, 30),
-                22,
+                theme.HINT_SIZE,
                 theme.WARN,
                 bold=True,
                 align="left",
@@ -232,8 +234,8 @@ class PlayerScreen(Screen):
             text_box(
                 surface,
                 self.hint.get(self.app.text.lang),
-                pygame.Rect(inner.x, inner.y + 34, inner.w, inner.h - 34),
-                22,
+                theme.HINT_TEXT,
+                theme.HINT_SIZE,
                 theme.INK,
                 align="left",
                 valign="top",

@@ -17,6 +17,17 @@ MARGIN = 16
 TARGET = 64  # the smallest touch target, logical pixels
 BAR_H = 72  # the bottom bar of buttons
 
+# Where workshop text goes: the screens draw in these boxes at these sizes, and the content lint
+# (kiosk/lint.py) measures every workshop's text against the same boxes.
+HEADING = pygame.Rect(MARGIN, 10, WIDTH - 2 * MARGIN, 44)  # every screen's title: one line, bold
+HEADING_SIZE = 30
+STEP_TEXT = pygame.Rect(16, 84, 420, 246)  # the player's step text, above its check box
+STEP_TEXT_SIZE = 26
+CHECK_BOX = pygame.Rect(16, 330, 420, 70)  # where the check shows: green when met
+HINT_BOX = pygame.Rect(16, 236, 420, 164)  # "Lukt het niet?" over the foot of the step text
+HINT_TEXT = pygame.Rect(26, 277, 400, 116)  # the hint itself, under that line
+HINT_SIZE = 22
+
 BACKGROUND = (250, 248, 242)
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)

@@ -140,8 +140,8 @@ def chip(surface, text: str, rect: pygame.Rect, good: bool | None) -> None:
 
 def heading(surface, text: str, detail: str = "") -> None:
     """The title line every screen starts with."""
-    box = pygame.Rect(theme.MARGIN, 10, theme.WIDTH - 2 * theme.MARGIN, 44)
-    text_box(surface, text, box, 30, theme.INK, bold=True, align="left")
+    box = theme.HEADING
+    text_box(surface, text, box, theme.HEADING_SIZE, theme.INK, bold=True, align="left")
     if detail:
         text_box(surface, detail, pygame.Rect(box.x, 52, box.w, 22), 16, theme.MUTED, align="left")
 
