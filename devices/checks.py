@@ -17,7 +17,8 @@ class Condition:
     needs_seconds: bool = False
 
 
-_ANALOG = frozenset({"mcp3008", "cpu_temperature", "light_sensor", "distance_sensor"})
+# Distance sensors read cm and take distance_below/above; value_* would only repeat them.
+_ANALOG = frozenset({"mcp3008", "cpu_temperature", "light_sensor"})
 
 
 @dataclass(frozen=True)

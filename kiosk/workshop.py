@@ -27,7 +27,6 @@ DEMOS: dict[str, frozenset[str]] = {
 VALUE_RANGES: dict[str, tuple[float, float, str]] = {
     "mcp3008": (0.0, 1.0, ""),
     "light_sensor": (0.0, 1.0, ""),
-    "distance_sensor": (0.0, 1.0, " (a share of its max_cm; distance_below takes cm)"),
     "cpu_temperature": (-40.0, 125.0, " °C"),
 }
 DEFAULT_MAX_CM = 100.0  # gpiozero's DistanceSensor measures up to 1 m unless max_cm says more

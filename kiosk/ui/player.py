@@ -79,7 +79,10 @@ class PlayerScreen(Screen):
     def device(self, event) -> bool:
         if self.monitor is None or event.device != self.check.device:
             return False
-        self.monitor.feed(replace(event, at=self.app.clock.since(event.at)))
+        at = self.app.clock.since(event.at)
+        if at < self.since:  # queued before this step was shown: a press then is not for it
+            return False
+        self.monitor.feed(replace(event, at=at))
         return self.evaluate(self.app.clock.now())
 
     def tick(self, now: float) -> bool:

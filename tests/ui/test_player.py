@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
+from devices.kit import DeviceEvent
 from kiosk.ui import player, theme
 
 
@@ -28,6 +31,16 @@ def test_the_check_turns_green_when_the_button_is_pressed_and_is_logged(kiosk):
     kiosk.do_tap("player.next")
     assert kiosk.app.journal.snapshot(session.id)["progress"]["steps"] == 1
     assert kiosk.screen.index == 1
+
+
+def test_a_press_queued_before_the_step_appeared_does_not_pass_its_check(kiosk):
+    start(kiosk)
+    earlier = time.monotonic() - 5  # e.g. the button was pressed while the intro was shown
+    kiosk.app.kit.events.put(DeviceEvent("button", "pressed", True, earlier))
+    kiosk.pump()
+    assert not kiosk.screen.passed
+    kiosk.do_set({"button": True})  # a press now does
+    assert kiosk.screen.passed
 
 
 def test_the_hint_shows_after_a_while_without_success(kiosk):
