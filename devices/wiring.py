@@ -191,7 +191,8 @@ def _header(surface, pin_xy, pitch, s, used: dict[int, tuple]) -> None:
     for board in placed:
         floor = max(pin_xy[board][1], floor + height)
         ys.append(floor)
-    shift = max(0.0, ys[-1] + height / 2 - surface.get_height()) if ys else 0.0
+    margin = height / 2 + 3 * s  # the lowest label keeps its descenders on the picture
+    shift = max(0.0, ys[-1] + margin - surface.get_height()) if ys else 0.0
     right = outline.left - 6 * s
     for board, y in zip(placed, (y - shift for y in ys), strict=True):
         x, pin_y = pin_xy[board]

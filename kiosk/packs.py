@@ -16,6 +16,7 @@ from pathlib import Path
 from devices.kitconfig import KitSpec
 from devices.yamlsource import Problem
 from kiosk.library import Library, workshop_files
+from kiosk.lint import lint_workshop
 from kiosk.workshop import Workshop, load_workshop
 
 STAGE_PREFIX = ".import-"  # staging folders next to the target, named .import-<target>-<random>
@@ -43,6 +44,10 @@ def check_pack(
         workshop, found = load_workshop(path, kit)
         problems.extend(found)
         if workshop is None:
+            continue
+        lint = lint_workshop(workshop)  # text that would not fit the screen: same as validate
+        problems.extend(lint)
+        if lint:
             continue
         if library.add(workshop):
             workshops.append(workshop)

@@ -171,3 +171,17 @@ def test_a_pack_file_with_a_tagged_key_is_a_problem_not_a_traceback(kiosk, tmp_p
     assert run_import(config, pack) == 1
     assert f"{pack / 'vreemd.yaml'}:2:1: a key must be plain text" in capsys.readouterr().out
     assert not imported.exists()
+
+
+def test_a_pack_whose_step_text_does_not_fit_the_screen_is_refused(kiosk, tmp_path, capsys):
+    config, imported = kiosk
+    pack = tmp_path / "usb"
+    pack.mkdir()
+    path = workshop(pack, "reactiespel", "te-lang")
+    long_text = " ".join(["Verbind de draad met de pin en kijk goed."] * 9)  # fits 400 chars
+    text = path.read_text()
+    first_nl_text = re.search(r"^      nl: .*$", text, flags=re.MULTILINE)
+    path.write_text(text.replace(first_nl_text.group(0), f"      nl: {long_text[:399]}", 1))
+    assert run_import(config, pack) == 1
+    assert "does not fit the step screen" in capsys.readouterr().out
+    assert not imported.exists()
