@@ -8,24 +8,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from kiosk.journal import DiskFull, Journal, JournalError
+from kiosk.journal import DiskFull, Journal, JournalError, workshop_ref
 from kiosk.tour import Stop
 from kiosk.workshop import Workshop
 
 log = logging.getLogger(__name__)
-
-
-def workshop_json(workshop: Workshop) -> dict:
-    """The `workshop` object of a session snapshot."""
-    title = {"nl": workshop.title.nl}
-    if workshop.title.en:
-        title["en"] = workshop.title.en
-    return {
-        "id": workshop.id,
-        "version": workshop.version,
-        "title": title,
-        "typical_age_range": str(workshop.age_range),
-    }
 
 
 @dataclass
@@ -43,7 +30,7 @@ class Session:
     @classmethod
     def start(cls, journal: Journal, workshop: Workshop, stop: Stop, now: float) -> Session:
         """Open the session in the journal (raises JournalError)."""
-        sid = journal.start_session(workshop_json(workshop), stop)
+        sid = journal.start_session(workshop_ref(workshop), stop)
         return cls(sid, workshop, stop, now, journal)
 
     def attendance(self) -> dict:
