@@ -5,14 +5,15 @@
 
 from __future__ import annotations
 
-import threading
-import time
+from collections import deque
 
 from gpiozero.pins.mock import MockFactory, MockPWMPin, MockSPIDevice
 
 from devices import pinmap
 
 SPEED_OF_SOUND = 343.26  # m/s, the figure gpiozero's DistanceSensor uses
+BURST_S = 0.0005  # the HC-SR04's burst of 8 pulses before its echo line rises
+STATES_KEPT = 100  # a mock pin's history of changes, bounded: the SPI clock ticks 500 times/s
 
 
 class SimFactory(MockFactory):
@@ -37,6 +38,7 @@ class SimFactory(MockFactory):
             planned_class, planned_kwargs = self.planned.get(info.name, (None, {}))
             cls = pin_class or planned_class or self.pin_class
             pin = cls(self, info, **(kwargs or planned_kwargs))
+            pin.states = deque(pin.states, maxlen=STATES_KEPT)
             self.pins[info] = pin
             return pin
         return super().pin(name, pin_class, **kwargs)  # raises PinInvalidPin
@@ -46,82 +48,71 @@ class SimFactory(MockFactory):
         self.planned.clear()
 
 
-class ChargingPin(MockPWMPin):
+class StampedPin(MockPWMPin):
+    """An input whose edges carry the time the physics says they happen, not the time of the call.
+
+    gpiozero measures a pulse by the ticks its edges report, so the simulator can answer a
+    ping or a charge at once, without a thread that sleeps (or spins) until the edge is due.
+    """
+
+    def drive_at(self, state: bool, ticks: float) -> None:
+        """Drive the pin to `state`; its edge reports `ticks` (a MockFactory.ticks() time)."""
+        self._stamp = ticks
+        try:
+            if state:
+                self.drive_high()
+            else:
+                self.drive_low()
+        finally:
+            self._stamp = None
+
+    _stamp: float | None = None
+
+    def _change_state(self, value):
+        changed = super()._change_state(value)
+        if changed and self._stamp is not None:
+            self._last_change = self._stamp
+        return changed
+
+
+class ChargingPin(StampedPin):
     """An LDR + capacitor on one pin: switched to input, it goes high after `charge_time` s.
 
     `charge_time` None means it never charges (darkness past the limit, or nothing connected).
+    The rising edge is stamped `charge_time` after the switch, so the read costs no waiting.
     """
 
     def __init__(self, factory, info, charge_time: float | None = 0.005):
         super().__init__(factory, info)
         self.charge_time = charge_time
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
     def _set_function(self, value):
-        self._stop_charging()
+        switched = self._factory.ticks()
         super()._set_function(value)
         if value == "input" and self.charge_time is not None:
-            self._stop = threading.Event()
-            self._thread = threading.Thread(
-                target=self._charge, args=(self._stop, self.charge_time), daemon=True
-            )
-            self._thread.start()
-
-    def _stop_charging(self) -> None:
-        if self._thread is not None:
-            self._stop.set()
-            if self._thread is not threading.current_thread():
-                self._thread.join()
-            self._thread = None
-
-    def _charge(self, stop: threading.Event, after: float) -> None:
-        if not stop.wait(after) and self._function == "input":
-            self.drive_high()
-
-    def close(self):
-        self._stop_charging()
-        super().close()
+            self.drive_at(True, switched + self.charge_time)
 
 
 class TriggerPin(MockPWMPin):
-    """An HC-SR04's trigger: a high pulse makes the echo pin go high for the sound's round trip.
+    """An HC-SR04's trigger: the end of a high pulse makes the echo pin go high for the sound's
+    round trip (the echo's edges stamped with their times, answered at once, no thread).
 
     `distance_m` None means no echo comes back (sensor unplugged or nothing in range).
     """
 
-    def __init__(self, factory, info, echo_pin=None, distance_m: float | None = 1.0):
+    def __init__(self, factory, info, echo_pin: StampedPin | None = None, distance_m: float | None = 1.0):
         super().__init__(factory, info)
         self.echo_pin = echo_pin
         self.distance_m = distance_m
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()  # gpiozero's thread pings while the kit may be closing
 
     def _set_state(self, value):
+        was = self._state
         super()._set_state(value)
-        if value and self.distance_m is not None and self.echo_pin is not None:
-            with self._lock:
-                if self._thread is not None:
-                    self._thread.join()
-                self._thread = threading.Thread(
-                    target=self._echo, args=(2 * self.distance_m / SPEED_OF_SOUND,), daemon=True
-                )
-                self._thread.start()
-
-    def _echo(self, seconds: float) -> None:
-        time.sleep(0.0005)  # the sensor's burst of 8 pulses before the echo line rises
-        self.echo_pin.drive_high()
-        end = time.monotonic() + seconds
-        time.sleep(max(0.0, seconds - 0.001))
-        while time.monotonic() < end:  # the last millisecond spun: 1 ms is 17 cm of sound
-            pass
-        self.echo_pin.drive_low()
-
-    def close(self):
-        with self._lock:
-            if self._thread is not None:
-                self._thread.join()
-        super().close()
+        distance, echo = self.distance_m, self.echo_pin
+        if was and not value and distance is not None and echo is not None:
+            rise = self._factory.ticks() + BURST_S
+            echo.drive_at(True, rise)
+            echo.drive_at(False, rise + 2 * distance / SPEED_OF_SOUND)
 
 
 class MCP3008Chip(MockSPIDevice):

@@ -14,7 +14,7 @@ from typing import Any
 from devices import parts, pinmap
 from devices.kitconfig import KitSpec
 from devices.simpins import ChargingPin as _ChargingPin
-from devices.simpins import MCP3008Chip, SimFactory, TriggerPin
+from devices.simpins import MCP3008Chip, SimFactory, StampedPin, TriggerPin
 
 VREF = 3.3  # the MCP3008's reference: the Pi's 3.3 V rail
 # What each simulated input takes, for an on-screen panel: a flag, or (low, high, unit).
@@ -47,7 +47,7 @@ class Simulator:
             if dev.type == "light_sensor":
                 factory.plan(dev.pins["pin"], _ChargingPin, charge_time=None)
             elif dev.type == "distance_sensor":
-                echo = factory.pin(f"GPIO{dev.pins['echo']}")
+                echo = factory.pin(f"GPIO{dev.pins['echo']}", pin_class=StampedPin)
                 factory.plan(dev.pins["trigger"], TriggerPin, echo_pin=echo, distance_m=None)
             elif dev.type == "mcp3008":
                 chip = dev.options.get("chip", 0)

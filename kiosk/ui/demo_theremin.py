@@ -48,7 +48,7 @@ class ThereminScreen(Screen):
 
     def leave(self) -> None:
         if self.tone:
-            self.tone.stop()
+            self.tone.close()
 
     def tick(self, now: float) -> bool:
         if self.app.kit is None or now - self.polled < POLL_S:

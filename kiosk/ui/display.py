@@ -14,6 +14,13 @@ from kiosk.ui import theme
 SIZE_ENV = "STEM_KIOSK_SIZE"  # e.g. "1920x1080": the window size when not fullscreen
 
 
+def start() -> None:
+    """pygame's display, events and fonts, but not its mixer: an open sound device keeps a
+    thread mixing silence all day. The theremin opens the mixer while it plays (kiosk.ui.tone)."""
+    pygame.display.init()
+    pygame.font.init()
+
+
 def parse_size(text: str) -> tuple[int, int]:
     """'1920x1080' -> (1920, 1080); ValueError for anything else."""
     w, sep, h = text.lower().partition("x")

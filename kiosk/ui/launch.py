@@ -37,7 +37,7 @@ def run_app(
 
     from kiosk.ui import pictures
     from kiosk.ui.app import App
-    from kiosk.ui.display import Display
+    from kiosk.ui.display import Display, start
     from kiosk.ui.script import Player, ScriptError, load_script
     from kiosk.ui.services import Services
     from kiosk.ui.startup import StartupScreen
@@ -50,7 +50,7 @@ def run_app(
             print(problem, file=sys.stderr)
         if parsed is None:
             return 1
-    pygame.init()
+    start()
     services = Services.open(config, simulate=simulate)
     try:
         display = Display(fullscreen=fullscreen and not headless)

@@ -31,12 +31,16 @@ class Tone:
         self.available = False
         self.frequency: float | None = None
         self.channel = None
+        self._open()
+
+    def _open(self) -> None:
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=RATE, size=-16, channels=1)
             self.rate, _, self.channels = pygame.mixer.get_init()
             self.available = True
         except pygame.error as err:
+            self.available = False
             log.warning("no sound: %s", err)
 
     def play(self, frequency: float | None) -> None:
@@ -51,6 +55,10 @@ class Tone:
             self.channel = None
         if frequency is None:
             return
+        if not pygame.mixer.get_init():  # closed while its screen was away: open it again
+            self._open()
+            if not self.available:
+                return
         samples = sine(frequency, self.rate)
         if self.channels == 2:
             samples = array("h", (s for v in samples for s in (v, v)))
@@ -58,3 +66,9 @@ class Tone:
 
     def stop(self) -> None:
         self.play(None)
+
+    def close(self) -> None:
+        """Silence, and give the sound device back (its thread would mix silence all day)."""
+        self.stop()
+        if pygame.mixer.get_init():
+            pygame.mixer.quit()

@@ -62,7 +62,7 @@ def _plain_loop(seconds: float) -> float:
 
 
 def run(report) -> None:
-    from kiosk.ui import pictures
+    from kiosk.ui import display, pictures
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-ui-"))
 
@@ -73,7 +73,7 @@ def run(report) -> None:
     pygame.display.flip()
     plain_first = time.perf_counter() - started
     pygame.quit()
-    pygame.init()
+    display.start()  # as the kiosk starts pygame (no mixer)
     started = time.perf_counter()
     app = _app(tmp / "a")
     kiosk_first = time.perf_counter() - started
@@ -95,7 +95,7 @@ def run(report) -> None:
     # 3. frame time on the live graph (full history), 800x480
     from kiosk.ui.demo_graph import SAMPLES, GraphScreen
 
-    pygame.init()
+    display.start()
     app = _app(tmp / "b", library)
     graph = GraphScreen(app, "knob", app.screen)
     app.go(graph)
