@@ -100,8 +100,9 @@ class TriggerPin(MockPWMPin):
     `distance_m` None means no echo comes back (sensor unplugged or nothing in range).
     """
 
-    def __init__(self, factory, info, echo_pin: StampedPin | None = None, distance_m=1.0):
-        """distance_m: metres to the object, or None."""
+    def __init__(
+        self, factory, info, echo_pin: StampedPin | None = None, distance_m: float | None = 1.0
+    ):
         super().__init__(factory, info)
         self.echo_pin = echo_pin
         self.distance_m = distance_m
