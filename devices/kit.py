@@ -27,6 +27,7 @@ __all__ = ["DeviceEvent", "Kit", "KitError", "Reading"]
 WAITING = "waiting for the first reading"
 MAX_EVENTS = 10_000  # a queue nobody drains (a CLI) stays small
 SAMPLE_PERIOD_S = 0.1  # the sampler's rate: 10 Hz is live enough for a hand over a sensor
+SLOW_EVERY = {"cpu_temperature": 5}  # a CPU warms in seconds: read every 5th round (0.5 s)
 # A sampled reading is only an event when it moved this much (an idle kiosk stays idle).
 MEANINGFUL = {"distance_sensor": 1.0, "light_sensor": 0.05, "mcp3008": 0.01, "cpu_temperature": 0.5}
 
@@ -151,11 +152,15 @@ class Kit:
         """One thread reads every sensor without callbacks; enqueues only meaningful changes."""
         names = [n for n in self._devices if self.spec.devices[n].type in parts.SAMPLED]
         sent: dict[str, parts.Sample] = {}  # what the queue last heard of each sensor
+        rounds = 0
         while not self._stop.wait(SAMPLE_PERIOD_S):
+            rounds += 1
             for name in names:
                 if self._stop.is_set():
                     return
                 spec = self.spec.devices[name]
+                if rounds % SLOW_EVERY.get(spec.type, 1) and name in sent:
+                    continue
                 try:
                     new = parts.read(spec, self._devices[name])
                 except Exception as err:  # a sensor that fails must not stop the others
