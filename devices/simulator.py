@@ -17,6 +17,7 @@ from devices.simpins import ChargingPin as _ChargingPin
 from devices.simpins import MCP3008Chip, SimFactory, StampedPin, TriggerPin
 
 VREF = 3.3  # the MCP3008's reference: the Pi's 3.3 V rail
+DARKEST = 0.05  # the lowest light level an LDR reads: a little light always gets through
 # What each simulated input takes, for an on-screen panel: a flag, or (low, high, unit).
 CONTROLS: dict[str, Any] = {
     "button": bool,
@@ -91,8 +92,9 @@ class Simulator:
         level = _unit(name, level)
         dev = self._spec(name, "light_sensor")
         limit = dev.options.get("charge_time_limit_s", parts.LIGHT_CHARGE_LIMIT_S)
-        # A dark LDR still charges within the limit (reads 0.25), so darkness is not "unplugged".
-        self._pin(name, "light_sensor").charge_time = limit * (0.75 - 0.7 * level)
+        # gpiozero reads 1 - charge time / limit, so the level is what it reads; a dark LDR
+        # still charges within the limit (reads 0.05), so darkness is not "unplugged".
+        self._pin(name, "light_sensor").charge_time = limit * (1.0 - max(level, DARKEST))
         self.values[name] = level
 
     def set_distance(self, name: str, cm: float | None) -> None:
