@@ -6,7 +6,11 @@ Exit codes: 0 success, 1 a problem the user must fix, 2 wrong usage or unknown n
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+
+# pygame greets on stdout when imported; a command's output (an id, a total) stands alone.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from kiosk.commands import devices, enroll, pin, run, session, sync, validate, workshops
 

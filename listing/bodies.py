@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from fastapi import Request
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from listing.models.incoming import SnapshotIn, tied_rules
 from listing.problems import Problem
@@ -67,8 +67,41 @@ def validate_snapshot(value: Any, prefix: str = "") -> SnapshotIn:
             for e in exc.errors(include_url=False)
         ]
         raise Problem(422, summary(errors), errors=errors) from None
+    _check_tied(snap, prefix)
+    return snap
+
+
+def _check_tied(snap: SnapshotIn, prefix: str) -> None:
     broken = tied_rules(snap)
     if broken:
         errors = [{"pointer": prefix + where, "detail": detail} for where, detail in broken]
         raise Problem(422, summary(errors), errors=errors)
-    return snap
+
+
+class _Batch(BaseModel):
+    """A batch body whose items all pass the field rules."""
+
+    sessions: list[SnapshotIn]
+
+
+def validate_items(raw: bytes, items: list[Any]) -> list[SnapshotIn | Problem]:
+    """Each batch item as `validate_snapshot(item, "/sessions/N")` returns or raises it. The
+    common case, every item passing the field rules, takes one pass over the raw body."""
+    try:
+        fields = _Batch.model_validate_json(raw).sessions
+    except ValidationError:
+        fields = None
+    if fields is None or len(fields) != len(items):
+        fields = [None] * len(items)  # some item breaks a field rule: one by one, for pointers
+    checked: list[SnapshotIn | Problem] = []
+    for index, (item, snap) in enumerate(zip(items, fields, strict=True)):
+        prefix = f"/sessions/{index}"
+        try:
+            if snap is None:
+                checked.append(validate_snapshot(item, prefix))
+            else:
+                _check_tied(snap, prefix)
+                checked.append(snap)
+        except Problem as problem:
+            checked.append(problem)
+    return checked

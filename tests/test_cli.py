@@ -39,3 +39,26 @@ def test_unknown_command_is_a_usage_error(capsys):
         main(["fly"])
     assert exc.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_session_commands_print_their_answer_alone_as_a_real_process(tmp_path):
+    """Scripts read `session start` and `session count` output: nothing else may be on stdout."""
+    import os
+    import subprocess
+    import sys
+    import uuid
+
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYGAME_HIDE_SUPPORT_PROMPT"}
+
+    def run(*argv):
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk.cli", "--config", str(config), *argv],
+            capture_output=True, text=True, env=env, check=True, timeout=60,
+        )  # fmt: skip
+        return done.stdout.splitlines()
+
+    [session] = run("session", "start", "--workshop", "reactiespel", "--stop", "Jeugdhuis")
+    assert uuid.UUID(session)
+    assert run("session", "count", session, "--band", "14-17") == ["1"]

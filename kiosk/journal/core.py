@@ -282,19 +282,20 @@ class Journal:
         with self._reading() as conn:
             return self._build(conn, "ORDER BY start_wall, rowid", ())
 
+    def sync_states(self) -> list[tuple[str, int, int, str | None]]:
+        """Every session as (id, revision, confirmed revision, attention), oldest first: the
+        sync state of `snapshots()` without building the snapshots."""
+        with self._reading() as conn:
+            return conn.execute(snap.SYNC_STATES).fetchall()
+
     def sessions(self, day: dt.date | None = None) -> list[SessionSummary]:
         """The sessions started on a (local) day, or all of them, oldest first."""
         where, params = "", ()
         if day is not None:
             start = dt.datetime.combine(day, dt.time()).astimezone()
             end = start + dt.timedelta(days=1)
-            where, params = (
-                "WHERE start_wall >= ? AND start_wall < ?",
-                (
-                    start.timestamp(),
-                    end.timestamp(),
-                ),
-            )
+            where = "WHERE start_wall >= ? AND start_wall < ?"
+            params = (start.timestamp(), end.timestamp())
         with self._reading() as conn:
             built = self._build(conn, f"{where} ORDER BY start_wall, rowid", params)
         return [snap.summary(s, sync) for s, sync in built]

@@ -21,6 +21,11 @@ SESSION_COLUMNS = (
     "confirmed_revision, attention, attention_revision"
 )
 CHUNK = 500  # ids per IN (...) list
+# Per session, what sync needs without a snapshot: its attention only while it is current.
+SYNC_STATES = (
+    "SELECT id, revision, confirmed_revision, CASE WHEN COALESCE(attention_revision, 0) >= "
+    "revision THEN attention END FROM sessions ORDER BY start_wall, rowid"
+)
 
 
 @dataclass(frozen=True)

@@ -164,12 +164,11 @@ class Round:
         again every session whose confirmed revision the listing does not hold. Returns how
         many were queued again."""
         lost, holds = [], []
-        for snapshot, sync in self.journal.snapshots():
-            sid, revision = snapshot["session_id"], snapshot["revision"]
+        for sid, revision, confirmed_revision, _ in self.journal.sync_states():
             listed = held.get(sid.lower(), 0)
-            if sync["confirmed_revision"] > listed:
+            if confirmed_revision > listed:
                 lost.append(sid)
-            elif sync["confirmed_revision"] < revision <= listed:
+            elif confirmed_revision < revision <= listed:
                 holds.append((sid, revision))
         if holds:
             self.journal.mark_confirmed_many(holds)
@@ -178,13 +177,13 @@ class Round:
         return len(lost)
 
     def _finish(self, state: str | None = None, message: str = "") -> SyncProgress:
-        pairs = self.journal.snapshots()
-        confirmed = sum(1 for s, sync in pairs if sync["confirmed_revision"] >= s["revision"])
-        attention = [(s["session_id"], sync["attention"]) for s, sync in pairs if sync["attention"]]
-        pending = len(pairs) - confirmed - len(attention)
+        states = self.journal.sync_states()
+        confirmed = sum(1 for _, revision, done, _ in states if done >= revision)
+        attention = [(sid, detail) for sid, _, _, detail in states if detail]
+        pending = len(states) - confirmed - len(attention)
         if state is None:
             state = ATTENTION if attention else DONE if pending == 0 else RETRY_LATER
-        counts = {"confirmed": confirmed, "on_kiosk": len(pairs), "attention": attention}
+        counts = {"confirmed": confirmed, "on_kiosk": len(states), "attention": attention}
         if not message:
             message = replace(self.progress, **counts).summary()
             if pending:

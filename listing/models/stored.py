@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -100,14 +100,14 @@ class StoredSession:
     @classmethod
     def from_row(cls, row: Any) -> StoredSession:
         mapping = row._mapping
-        return cls(**{f.name: mapping[f.name] for f in fields(cls)})
+        return cls(**{name: mapping[name] for name in _COLUMNS})
 
     def columns(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _COLUMNS}
 
     def content(self) -> dict[str, Any]:
         """The contract's fields, for "same content" (everything but when it arrived)."""
-        values = asdict(self)
+        values = self.columns()
         del values["received_at"]
         return values
 
@@ -124,3 +124,6 @@ class StoredSession:
             "18-": self.band_18,
             "unknown": self.band_unknown,
         }
+
+
+_COLUMNS = tuple(f.name for f in fields(StoredSession))  # all flat values: no deep copy

@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from listing import db, docs
-from listing.bodies import parse_json, read_limited, validate_snapshot
+from listing.bodies import parse_json, read_limited, validate_items, validate_snapshot
 from listing.models.incoming import BatchIn, SnapshotIn
 from listing.models.outgoing import BatchItemResult, BatchOut, PutResult
 from listing.models.stored import StoredSession, now_text
@@ -113,10 +113,11 @@ async def post_batch(request: Request, kiosk_id: Kiosk) -> BatchOut:
         )
     results: list[BatchItemResult | None] = []
     valid: list[tuple[int, StoredSession]] = []
-    for index, item in enumerate(items):
-        prefix = f"/sessions/{index}"
+    for index, (item, checked) in enumerate(zip(items, validate_items(raw, items), strict=True)):
         try:
-            valid.append((index, _owned(validate_snapshot(item, prefix), kiosk_id, prefix)))
+            if isinstance(checked, Problem):
+                raise checked
+            valid.append((index, _owned(checked, kiosk_id, f"/sessions/{index}")))
             results.append(None)
         except Problem as problem:
             results.append(_rejected(item, problem))

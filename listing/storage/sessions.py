@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, select, text
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import postgresql
 
 from listing.models.stored import StoredSession
 from listing.schema import sessions
@@ -28,11 +28,6 @@ class Applied:
     session_id: str
     revision: int  # the stored revision after applying
     result: str  # created | updated | unchanged | stale
-
-
-def _insert(conn: Connection):
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(sessions)
 
 
 _CLAIM = text(
@@ -64,43 +59,50 @@ def apply_all(
     conn: Connection, kiosk_id: str, snaps: Sequence[StoredSession]
 ) -> list[Applied | NotYours | RevisionConflict]:
     """Apply each snapshot in order as its PUT would be (the same session twice: the second
-    sees the first). Returns an `Applied`, or the `NotYours`/`RevisionConflict`, per item."""
+    sees the first). Returns an `Applied`, or the `NotYours`/`RevisionConflict`, per item.
+
+    Every id is claimed and every stored row read (locked) in one query up front; the rules
+    then run in memory and the rows that changed are written with one INSERT and one UPDATE
+    executemany. No other writer can add one of these ids meanwhile (the claim on PostgreSQL,
+    BEGIN IMMEDIATE on SQLite), so a duplicate key here is a bug and fails the transaction."""
     _claim(conn, [s.session_id for s in snaps])
     known = _locked(conn, [s.session_id for s in snaps])
+    stored_before = set(known)
+    written: dict[str, StoredSession] = {}
     outcomes: list[Applied | NotYours | RevisionConflict] = []
     for snap in snaps:
         try:
-            outcomes.append(_apply_one(conn, kiosk_id, snap, known))
+            outcome = _apply_one(kiosk_id, snap, known.get(snap.session_id))
         except (NotYours, RevisionConflict) as exc:
             outcomes.append(exc)
+            continue
+        if outcome.result in ("created", "updated"):
+            known[snap.session_id] = written[snap.session_id] = snap
+        outcomes.append(outcome)
+    inserts = [s.columns() for sid, s in written.items() if sid not in stored_before]
+    updates = [s.columns() for sid, s in written.items() if sid in stored_before]
+    if inserts:
+        conn.execute(sessions.insert(), inserts)
+    if updates:
+        conn.execute(_UPDATE, [{"key": row["session_id"], **row} for row in updates])
     return outcomes
 
 
-def _apply_one(
-    conn: Connection, kiosk_id: str, snap: StoredSession, known: dict[str, StoredSession]
-) -> Applied:
-    have = known.get(snap.session_id)
+# One compiled statement for every row: the new values as bound parameters named as columns.
+_UPDATE = (
+    sessions.update()
+    .where(sessions.c.session_id == bindparam("key"))
+    .values({c.name: bindparam(c.name) for c in sessions.c})
+)
+
+
+def _apply_one(kiosk_id: str, snap: StoredSession, have: StoredSession | None) -> Applied:
+    """The revision rules for one snapshot against the row as it stands (None: no row yet)."""
     if have is None:
-        inserted = conn.execute(
-            _insert(conn)
-            .values(**snap.columns())
-            .on_conflict_do_nothing(index_elements=["session_id"])
-            .returning(sessions.c.session_id)
-        ).first()
-        if inserted is not None:
-            known[snap.session_id] = snap
-            return Applied(snap.session_id, snap.revision, "created")
-        have = _locked(conn, [snap.session_id])[snap.session_id]  # inserted meanwhile
-        known[snap.session_id] = have
+        return Applied(snap.session_id, snap.revision, "created")
     if have.kiosk_id != kiosk_id:
         raise NotYours(f"session {snap.session_id} belongs to another kiosk")
     if snap.revision > have.revision:
-        conn.execute(
-            sessions.update()
-            .where(sessions.c.session_id == snap.session_id)
-            .values(**snap.columns())
-        )
-        known[snap.session_id] = snap
         return Applied(snap.session_id, snap.revision, "updated")
     if snap.revision < have.revision:
         return Applied(snap.session_id, have.revision, "stale")
