@@ -47,8 +47,9 @@ def _app(data: Path, library=None):
 
 
 def _plain_loop(seconds: float) -> float:
-    """CPU seconds of a plain pygame loop that waits for events like the kiosk does."""
-    pygame.init()
+    """CPU seconds of a plain pygame loop that waits for events (display only, no mixer, like
+    the kiosk since it stopped opening the sound device at start)."""
+    pygame.display.init()
     screen = pygame.display.set_mode((800, 480))
     screen.fill((250, 248, 242))
     pygame.display.flip()
