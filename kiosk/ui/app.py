@@ -201,6 +201,11 @@ class App:
             self.guard(lambda: self.key(event.key, event.mod))
             self.dirty = True
             return
+        elif event.type == pygame.TEXTINPUT:
+            self.last_input = self.clock.now()
+            self.guard(lambda: self.screen.typed(event.text))
+            self.dirty = True
+            return
         else:
             return
         self.last_input = self.clock.now()

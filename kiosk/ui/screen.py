@@ -45,6 +45,9 @@ class Screen:
         """Keyboard key -> id of the button it taps."""
         return {}
 
+    def typed(self, text: str) -> None:
+        """Text from a physical keyboard (pygame TEXTINPUT); only text-entry screens use it."""
+
     def device(self, event) -> bool:
         """A DeviceEvent from the kit; True when the screen must be redrawn."""
         return False

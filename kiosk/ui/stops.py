@@ -1,6 +1,6 @@
-"""Pick today's stop: the tour plan's stops (today's first), or "unknown place" without a plan.
+"""Pick today's stop: the tour plan's stops (today's first), "unknown place", or "other place".
 
-The chosen stop goes on every session started afterwards.
+The chosen stop goes on every session started afterwards; "other place" types one in.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ class StopScreen(Screen):
             [
                 ("stops.back", self.t("ui.back"), self.back, ""),
                 ("stops.more", self.t("ui.more"), more, ""),
+                ("stops.other", self.t("ui.stops.other"), self.other, ""),
             ]
         )
 
@@ -69,6 +70,11 @@ class StopScreen(Screen):
     def choose(self, stop) -> None:
         self.app.stop = stop
         self.app.go(self.back_to)
+
+    def other(self) -> None:
+        from kiosk.ui.stopentry import StopEntryScreen
+
+        self.app.go(StopEntryScreen(self.app, self, self.back_to))
 
     def back(self) -> None:
         self.app.go(self.back_to)

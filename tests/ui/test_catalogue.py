@@ -10,6 +10,7 @@ import yaml
 from devices.kitconfig import load_kit
 from kiosk.journal import BANDS, GENDERS, STATUSES
 from kiosk.sync.round import SyncProgress
+from kiosk.tour import VENUE_TYPES
 
 UI = Path(__file__).parents[2] / "kiosk" / "ui"
 LOCALE = Path(__file__).parents[2] / "kiosk" / "locale"
@@ -25,6 +26,8 @@ def test_every_ui_key_in_the_code_is_in_both_catalogues():
         used |= set(re.findall(r'"(ui\.[a-z0-9_.-]+[a-z0-9_])"', path.read_text()))
     used |= {f"ui.band.{b}" for b in BANDS} | {f"ui.gender.{g}" for g in GENDERS}
     used |= {f"ui.status.{s}" for s in STATUSES}
+    used |= {f"ui.venue.{v}" for v in VENUE_TYPES}
+    used |= {f"ui.stopentry.{f}" for f in ("name", "town", "postcode")}
     used |= {f"ui.demo.{k}" for k in ("graph", "reaction", "theremin")}
     used |= {f"ui.startup.clock_{s}" for s in ("ntp", "corrected", "unsynced")}
     for lang in ("nl", "en"):

@@ -14,6 +14,7 @@ SCREENS = [
     "startup",
     "home",
     "stops",
+    "stopentry",
     "intro",
     "player",
     "reaction",
