@@ -129,6 +129,7 @@ class StopEntryScreen(Screen):
                     lambda v=venue: self.pick_venue(v),
                     kind,
                     size=14,
+                    pad=3,
                 )
             )
         for row, keys in enumerate(KEY_ROWS):

@@ -36,6 +36,7 @@ class Button:
     detail: str = ""  # a second, smaller line
     size: int = 22
     enabled: bool = True
+    pad: int = 8  # inner margin left and right of the label
 
     def __post_init__(self):
         self.enabled = self.enabled and self.action is not None  # no action: shown greyed out
@@ -47,7 +48,7 @@ class Button:
         fill, edge, ink = STYLES["disabled" if not self.enabled else self.kind]
         pygame.draw.rect(surface, fill, self.rect, border_radius=10)
         pygame.draw.rect(surface, edge, self.rect, width=2, border_radius=10)
-        inner = self.rect.inflate(-16, -8)
+        inner = self.rect.inflate(-2 * self.pad, -8)
         if self.detail:
             top = pygame.Rect(inner.x, inner.y, inner.w, inner.h * 3 // 5)
             low = pygame.Rect(inner.x, top.bottom, inner.w, inner.h - top.h)
