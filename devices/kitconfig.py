@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from devices import pinmap
-from devices.yamlsource import Checker, Problem, SourceError, read
+from devices.yamlcheck import Checker
+from devices.yamlsource import Problem, SourceError, read
 
 NAME_PATTERN = r"[a-z][a-z0-9_]{0,31}"
 

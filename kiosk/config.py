@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from devices.kitconfig import default_kit_path
-from devices.yamlsource import Checker, Problem, SourceError, read
+from devices.yamlcheck import Checker
+from devices.yamlsource import Problem, SourceError, read
 
 ENV_VAR = "STEM_KIOSK_CONFIG"
 KIOSK_ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"

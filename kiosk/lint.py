@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from devices.yamlsource import LANGUAGES, Document, Problem, SourceError, read
+from devices.yamlcheck import LANGUAGES
+from devices.yamlsource import Document, Problem, SourceError, read
 from kiosk.ui import theme
 from kiosk.ui.widgets import wrap
 from kiosk.workshop import Workshop

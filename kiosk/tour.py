@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from devices.yamlsource import Checker, Problem, SourceError, read
+from devices.yamlcheck import Checker
+from devices.yamlsource import Problem, SourceError, read
 
 VENUE_TYPES = (
     "library",

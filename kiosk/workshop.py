@@ -13,7 +13,8 @@ from typing import Any
 
 from devices.checks import CONDITIONS, Check
 from devices.kitconfig import DeviceSpec, KitSpec, Text
-from devices.yamlsource import Checker, Document, Problem, SourceError, did_you_mean, read
+from devices.yamlcheck import Checker, did_you_mean
+from devices.yamlsource import Document, Problem, SourceError, read
 
 ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
 AGE_RANGE = re.compile(r"([0-9]{0,3})-([0-9]{0,3})")

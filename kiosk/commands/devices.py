@@ -43,8 +43,15 @@ def _spec(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
     return spec, PROBLEM if problems else OK
 
 
-def _unknown(spec: KitSpec, name: str) -> int:
-    return fail(f"no device '{name}' in the kit (it has: {', '.join(spec.devices)})", USAGE)
+def _named(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
+    """The kit and the exit code to stop with if it can't be read or lacks the named device."""
+    spec, _code = _spec(args)
+    if spec is None:
+        return None, PROBLEM
+    if args.name not in spec.devices:
+        known = ", ".join(spec.devices)
+        return None, fail(f"no device '{args.name}' in the kit (it has: {known})", USAGE)
+    return spec, OK
 
 
 def list_devices(args: argparse.Namespace) -> int:
@@ -87,11 +94,9 @@ def _show(reading: Reading) -> str:
 
 
 def watch(args: argparse.Namespace) -> int:
-    spec, _code = _spec(args)
+    spec, code = _named(args)
     if spec is None:
-        return PROBLEM
-    if args.name not in spec.devices:
-        return _unknown(spec, args.name)
+        return code
     try:
         kit = Kit(spec, simulate=args.simulate)
     except KitError as err:
@@ -114,11 +119,9 @@ def wiring(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from devices.wiring import save_png  # pygame only for the command that draws
 
-    spec, _code = _spec(args)
+    spec, code = _named(args)
     if spec is None:
-        return PROBLEM
-    if args.name not in spec.devices:
-        return _unknown(spec, args.name)
+        return code
     try:
         save_png(spec, args.name, args.png)
     except OSError as err:

@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 from devices.kitconfig import KitSpec, load_kit
-from devices.yamlsource import Problem, SourceError, did_you_mean, read
+from devices.yamlcheck import did_you_mean
+from devices.yamlsource import Problem, SourceError, read
 from kiosk.commands.common import OK, PROBLEM, config_of
 from kiosk.config import KEYS as CONFIG_KEYS
 from kiosk.config import load_config

@@ -19,7 +19,8 @@ from typing import Any
 
 import pygame
 
-from devices.yamlsource import Checker, Problem, SourceError, read
+from devices.yamlcheck import Checker
+from devices.yamlsource import Problem, SourceError, read
 from kiosk.ui.display import parse_size
 
 ACTIONS = ("tap", "key", "set", "wait", "screenshot", "assert", "size")
