@@ -212,8 +212,11 @@ def _plain_edge_latency() -> float:
 def _peak_rss(code: str) -> float:
     """Peak resident memory (MB) of a fresh Python process running the code."""
     env = dict(os.environ, XDG_DATA_HOME=tempfile.mkdtemp(prefix="bench-ui-xdg-"))
+    # VmHWM belongs to the process's own memory map, new at exec; ru_maxrss would carry over
+    # the parent's peak (a bench run that already holds the listing and sync benches).
     probe = (
-        f"{code}\nimport resource; print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        f"{code}\nimport re, pathlib; status = pathlib.Path('/proc/self/status').read_text()"
+        "\nprint('RSS', re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1))"
     )
     proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     rss = [line.split()[1] for line in proc.stdout.splitlines() if line.startswith("RSS ")]
