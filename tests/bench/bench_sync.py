@@ -26,12 +26,15 @@ SLOW_N, BIG_N = 1_000, 10_000
 RTT_S = 0.050  # a phone hotspot
 FAILING = ("500", "502", "503", DROP_BEFORE, DROP_AFTER, TRUNCATE)
 # `stem-kiosk sync` in its own process, printing its CPU seconds and peak RSS (KiB) last.
+# Peak RSS is VmHWM, which is the new process's own; ru_maxrss would carry over the peak of
+# the bench process that started it.
 CHILD = """
-import resource, sys
+import pathlib, re, resource, sys
 from kiosk.cli import main
 code = main(sys.argv[1:])
 use = resource.getrusage(resource.RUSAGE_SELF)
-print(use.ru_utime + use.ru_stime, use.ru_maxrss, file=sys.stderr)
+hwm = re.search(r"VmHWM:\\s+(\\d+) kB", pathlib.Path("/proc/self/status").read_text()).group(1)
+print(use.ru_utime + use.ru_stime, hwm, file=sys.stderr)
 sys.exit(code)
 """
 
