@@ -18,7 +18,6 @@ TIMESYNC_DIR = Path("/run/systemd/timesync")
 RECHECK_S = 10.0  # while unsynchronised, ask the system again at most this often
 
 NTP, CORRECTED, UNSYNCED = "ntp", "corrected", "unsynced"
-TIME_SOURCES = (NTP, CORRECTED, UNSYNCED)
 
 
 @dataclass(frozen=True)

@@ -85,9 +85,6 @@ class AgeRange:
     def __str__(self) -> str:
         return f"{'' if self.low is None else self.low}-{'' if self.high is None else self.high}"
 
-    def includes(self, age: int) -> bool:
-        return (self.low is None or age >= self.low) and (self.high is None or age <= self.high)
-
 
 @dataclass(frozen=True)
 class Workshop:

@@ -24,7 +24,3 @@ def config_of(args: argparse.Namespace) -> Config:
     for problem in problems:
         print(problem, file=sys.stderr)
     return config
-
-
-def not_built(args: argparse.Namespace) -> int:
-    return fail(f"'{args.command}' is not built yet")

@@ -14,6 +14,7 @@ from typing import Any
 
 from kiosk.clock import CORRECTED, NTP, UNSYNCED
 from kiosk.journal.errors import BANDS, GENDERS
+from kiosk.tour import Stop
 
 SESSION_COLUMNS = (
     "id, workshop_id, workshop_version, workshop_title, age_range, stop_name, venue_type, "
@@ -126,9 +127,6 @@ def build(
     for r in rows:
         (sid, wid, version, title, ages, stop, venue, town, postcode, status, start,
          start_source, end, end_source, revision, confirmed, attention, attn_rev) = r  # fmt: skip
-        stop_json = {"name": stop, "venue_type": venue, "municipality": town}
-        if postcode:
-            stop_json["postcode"] = postcode
         # Without a trusted clock an end may read earlier than its start; the listing
         # requires ended_at >= started_at, and the time source already says "unsynced".
         ended = None if end is None else rfc3339(max(end, start))
@@ -143,7 +141,7 @@ def build(
                 "title": json.loads(title),
                 "typical_age_range": ages,
             },
-            "stop": stop_json,
+            "stop": Stop(stop, venue, town, postcode).as_json(),
             "started_at": rfc3339(start),
             "ended_at": ended,
             "time_source": worst_source(start_source, end_source),

@@ -36,7 +36,7 @@ def test_together_the_workshops_use_every_device_of_the_default_kit(library, kit
 def test_each_workshop_is_complete(wid, library):
     w = library.workshops[wid]
     assert len(w.steps) >= 5
-    assert w.age_range.includes(10) and w.age_range.includes(18)
+    assert (w.age_range.low or 0) <= 10 and (w.age_range.high or 99) >= 18  # for 10-18
     assert w.group_size.low is not None and w.duration_min >= 20
     assert w.safety and all(t.en for t in w.safety)
     assert any(m.recycled for m in w.materials) and any(m.low_cost for m in w.materials)
