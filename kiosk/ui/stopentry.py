@@ -85,6 +85,10 @@ class StopEntryScreen(Screen):
         elif char.isprintable() and len(value) < MAX_LEN and (value or not char.isspace()):
             self.values[self.field] = value + char
 
+    def key_tapped(self, char: str) -> None:
+        """An on-screen key: like a phone, a name starts with a capital ("Gent", not "gent")."""
+        self.put(char.upper() if not self.values[self.field] else char)
+
     def backspace(self) -> None:
         self.values[self.field] = self.values[self.field][:-1]
 
@@ -155,7 +159,7 @@ class StopEntryScreen(Screen):
         result = []
         for i, (kid, char) in enumerate(keys):
             rect = pygame.Rect(LEFT + round(i * (width + GAP)), y, int(width), KEY_H)
-            action = self.backspace if kid == "backspace" else (lambda c=char: self.put(c))
+            action = self.backspace if kid == "backspace" else (lambda c=char: self.key_tapped(c))
             result.append(Button(f"stopentry.key.{kid}", rect, char, action, size=24))
         return result
 

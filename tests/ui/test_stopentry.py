@@ -31,14 +31,14 @@ def test_a_typed_stop_goes_on_the_next_session_snapshot(kiosk):
     kiosk.do_tap("stopentry.venue.youth_house")
     kiosk.do_tap("stopentry.ok")
     assert kiosk.screen.id == "home"
-    assert kiosk.button("home.stop").label == "jh 't kaffee-2"
+    assert kiosk.button("home.stop").label == "Jh 't kaffee-2"  # a capital first, as on a phone
     kiosk.goto_workshop("reactiespel")
     kiosk.do_tap("intro.start")
     snap = kiosk.app.journal.snapshot(kiosk.app.session.id)
     assert snap["stop"] == {
-        "name": "jh 't kaffee-2",
+        "name": "Jh 't kaffee-2",
         "venue_type": "youth_house",
-        "municipality": "sint-niklaas",
+        "municipality": "Sint-niklaas",
         "postcode": "9100",
     }
 
@@ -62,9 +62,9 @@ def test_ok_does_nothing_until_name_and_municipality_are_typed(kiosk):
     kiosk.app.tap(ok)
     assert kiosk.screen.id == "home"
     assert kiosk.app.stop.as_json() == {
-        "name": "bib",
+        "name": "Bib",
         "venue_type": "other",  # the default
-        "municipality": "gent",
+        "municipality": "Gent",
         "postcode": "9000",
     }
 
@@ -73,9 +73,9 @@ def test_backspace_on_screen_and_on_the_keyboard_removes_the_last_character(kios
     open_entry(kiosk)
     type_keys(kiosk, "genk")
     kiosk.do_tap("stopentry.key.backspace")
-    assert kiosk.screen.values["name"] == "gen"
+    assert kiosk.screen.values["name"] == "Gen"
     kiosk.do_key("backspace")
-    assert kiosk.screen.values["name"] == "ge"
+    assert kiosk.screen.values["name"] == "Ge"
 
 
 def test_a_physical_keyboard_types_and_enter_moves_on_then_confirms(kiosk):
