@@ -13,7 +13,7 @@ import pygame
 
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, bar, heading, text_box
+from kiosk.ui.widgets import Button, bar, heading, section_title, text_box
 
 WAIT_S = (1.5, 4.0)
 BOARD = 5
@@ -111,15 +111,7 @@ class ReactionScreen(Screen):
         text_box(surface, text, STAGE.inflate(-30, -30), 48, ink, bold=True)
         board = pygame.Rect(492, 84, 292, 312)
         pygame.draw.rect(surface, theme.TILE, board, border_radius=14)
-        text_box(
-            surface,
-            self.t("ui.reaction.board"),
-            pygame.Rect(508, 94, 260, 32),
-            20,
-            theme.INK,
-            bold=True,
-            align="left",
-        )
+        section_title(surface, self.t("ui.reaction.board"), pygame.Rect(508, 94, 260, 32), 20)
         if not self.scores:
             text_box(
                 surface,

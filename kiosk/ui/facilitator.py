@@ -17,7 +17,7 @@ from kiosk.ui import theme
 from kiosk.ui.confirm import ConfirmScreen
 from kiosk.ui.screen import Screen
 from kiosk.ui.usb import export_sessions, export_target
-from kiosk.ui.widgets import Button, bar, heading, text_box
+from kiosk.ui.widgets import Button, bar, heading, section_title, text_box
 
 log = logging.getLogger(__name__)
 POWEROFF = ["systemctl", "poweroff"]
@@ -111,15 +111,7 @@ class FacilitatorScreen(Screen):
         )
         box = pygame.Rect(16, 84, 420, 84)
         pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
-        text_box(
-            surface,
-            self.t("ui.sync.heading"),
-            pygame.Rect(28, 90, 396, 24),
-            18,
-            theme.INK,
-            bold=True,
-            align="left",
-        )
+        section_title(surface, self.t("ui.sync.heading"), pygame.Rect(28, 90, 396, 24), 18)
         text_box(
             surface,
             self.sync_line,
@@ -129,14 +121,11 @@ class FacilitatorScreen(Screen):
             align="left",
             valign="top",
         )
-        text_box(
+        section_title(
             surface,
             self.t("ui.facilitator.today", count=len(self.sessions)),
             pygame.Rect(16, 180, 420, 26),
             18,
-            theme.INK,
-            bold=True,
-            align="left",
         )
         lang = self.app.text.lang
         # Sessions the listing refused come first, with its reason; then today's, newest last.

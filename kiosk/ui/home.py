@@ -12,7 +12,7 @@ import pygame
 from kiosk.tour import Stop
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, heading, text_box
+from kiosk.ui.widgets import Button, heading, section_title, text_box
 from kiosk.workshop import Workshop
 
 FILTERS = {"all": None, "0-9": (0, 9), "10-13": (10, 13), "14-17": (14, 17), "18-": (18, 200)}
@@ -206,14 +206,8 @@ class WorkshopTile(Button):
         pygame.draw.rect(surface, theme.TILE_EDGE, r, width=2, border_radius=10)
         pygame.draw.rect(surface, theme.ACCENT, (r.x, r.y + 10, 6, r.h - 20), border_radius=3)
         inner = r.inflate(-28, -16).move(4, 0)
-        text_box(
-            surface,
-            w.title.get(self.lang),
-            pygame.Rect(inner.x, inner.y, inner.w, 30),
-            21,
-            theme.INK,
-            bold=True,
-            align="left",
+        section_title(
+            surface, w.title.get(self.lang), pygame.Rect(inner.x, inner.y, inner.w, 30), 21
         )
         text_box(
             surface,

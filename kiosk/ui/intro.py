@@ -10,7 +10,7 @@ import pygame
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import Session, safely
-from kiosk.ui.widgets import Button, bar, chip, heading, text_box
+from kiosk.ui.widgets import Button, bar, chip, heading, section_title, text_box
 from kiosk.workshop import Workshop
 
 POLL_S = 1.0
@@ -72,14 +72,8 @@ class IntroScreen(Screen):
         minutes = self.t("workshop.minutes", minutes=w.duration_min)
         heading(surface, w.title.get(lang), f"{ages} · {minutes} · {w.summary.get(lang)}")
         left = pygame.Rect(16, 84, 370, 320)
-        text_box(
-            surface,
-            self.t("ui.intro.materials"),
-            pygame.Rect(left.x, left.y, left.w, 26),
-            20,
-            theme.INK,
-            bold=True,
-            align="left",
+        section_title(
+            surface, self.t("ui.intro.materials"), pygame.Rect(left.x, left.y, left.w, 26), 20
         )
         y = left.y + 32
         for m in w.materials[:9]:
@@ -104,15 +98,7 @@ class IntroScreen(Screen):
         self.draw_safety(surface, pygame.Rect(404, 240, 380, 160))
 
     def draw_devices(self, surface, box: pygame.Rect) -> None:
-        text_box(
-            surface,
-            self.t("ui.intro.devices"),
-            pygame.Rect(box.x, box.y, box.w, 26),
-            20,
-            theme.INK,
-            bold=True,
-            align="left",
-        )
+        section_title(surface, self.t("ui.intro.devices"), pygame.Rect(box.x, box.y, box.w, 26), 20)
         y = box.y + 32
         for name in self.workshop.devices[:3]:
             ok = self.marks.get(name)

@@ -12,7 +12,7 @@ from kiosk.clock import time_source
 from kiosk.journal import JournalError
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, bar, chip, heading, text_box
+from kiosk.ui.widgets import Button, bar, chip, heading, section_title, text_box
 
 AUTO_CONTINUE_S = 10
 RECHECK_S = 1.0
@@ -105,15 +105,7 @@ class StartupScreen(Screen):
         for title, detail, good in self.rows:
             mark = {True: "ui.ok", False: "ui.startup.problem", None: "ui.startup.info"}[good]
             chip(surface, self.t(mark), pygame.Rect(16, y + 10, 96, 28), good)
-            text_box(
-                surface,
-                title,
-                pygame.Rect(124, y, 150, ROW_H - 4),
-                18,
-                theme.INK,
-                bold=True,
-                align="left",
-            )
+            section_title(surface, title, pygame.Rect(124, y, 150, ROW_H - 4), 18)
             text_box(
                 surface, detail, pygame.Rect(280, y, 504, ROW_H - 4), 15, theme.INK, align="left"
             )
@@ -124,14 +116,11 @@ class StartupScreen(Screen):
             pygame.Rect(16, y + 10, 96, 28),
             not self.problems,
         )
-        text_box(
+        section_title(
             surface,
             self.t("ui.startup.skipped", count=len(self.problems)),
             pygame.Rect(124, y, 660, ROW_H - 4),
             18,
-            theme.INK,
-            bold=True,
-            align="left",
         )
         shown = self.problems[:3]
         if len(self.problems) > 3:

@@ -128,6 +128,11 @@ def text_box(
     return used
 
 
+def section_title(surface, text: str, rect: pygame.Rect, size: int = 20) -> None:
+    """A bold, left-aligned title over a part of a screen ("Materiaal", "Synchronisatie")."""
+    text_box(surface, text, rect, size, theme.INK, bold=True, align="left")
+
+
 def chip(surface, text: str, rect: pygame.Rect, good: bool | None) -> None:
     """A rounded status mark: green (good), red (bad) or grey (unknown)."""
     fill, ink = {
