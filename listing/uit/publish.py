@@ -128,9 +128,11 @@ def publish_stop(
     if digest == record.rejected_hash:
         reason = f"rejected by UiTdatabank: {record.error}"
         return Outcome("skipped", record.event_id, reason)
+    adopted = False  # the event of an earlier create, whose answer was lost, found now
     try:
         if record.state == CREATING:
             record = _settle(stop.stop_id, record, client, store, settle)
+            adopted = record.event_id is not None
         if record.event_id is None:
             if stop.cancelled:
                 return Outcome("skipped", reason=NOT_YET)
@@ -138,8 +140,11 @@ def publish_stop(
     except Duplicates as err:
         return _skip(store, stop.stop_id, store.load(stop.stop_id), err.reason)
     if digest == record.content_hash:
-        return Outcome("unchanged", record.event_id)
-    return _update(stop, body, digest, record, client, store)
+        return Outcome("created" if adopted else "unchanged", record.event_id)
+    outcome = _update(stop, body, digest, record, client, store)
+    return (
+        replace(outcome, result="created") if adopted and outcome.result == "updated" else outcome
+    )
 
 
 def place_url(entry_url: str, place_id: str) -> str:

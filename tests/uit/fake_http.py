@@ -60,9 +60,9 @@ def handler_for(fake) -> type[BaseHTTPRequestHandler]:
                 fake.calls.append((op, 0))
                 self.close_connection = True
                 return
+            fake.calls.append((op, status))
             if fault and fault.kind == "slow":
                 time.sleep(fault.delay)
-            fake.calls.append((op, status))
             self._answer(status, body)
 
         def _work(self, op: str | None, ids: tuple, query: dict, raw: bytes) -> tuple[int, Any]:

@@ -45,6 +45,7 @@ class FakeUit:
     def __init__(self, *, client_id="stem-kiosk-test", secret="s3cret-test", index_lag=0.0):
         self.client_id, self.secret, self.index_lag = client_id, secret, index_lag
         self.token_lifetime = 3600
+        self.refuse_tokens = False  # the Entry API refuses every token, even a fresh one
         self.lock = threading.Lock()
         self.tokens: dict[str, bool] = {}
         self.events: dict[str, dict[str, Any]] = {}  # id -> the event as GET shows it
@@ -58,7 +59,9 @@ class FakeUit:
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.entry_url = self.url + "/entry"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     def __enter__(self) -> FakeUit:
         self.thread.start()
@@ -147,7 +150,7 @@ class FakeUit:
     def authorized(self, header: str | None) -> bool:
         token = (header or "").removeprefix("Bearer ")
         with self.lock:
-            return self.tokens.get(token, False)
+            return self.tokens.get(token, False) and not self.refuse_tokens
 
     def create(self, body: Any) -> tuple[int, Any]:
         problems = event_problems(body, creating=True)
