@@ -200,6 +200,7 @@ def _settle(stop_id, record, client, store, settle) -> UitRecord:
     label = hidden_label(stop_id)
     deadline = (record.unsure_since or 0.0) + settle.window_s
     while True:
+        asked = settle.clock()  # only a search asked after the deadline can prove "not made"
         found = client.find_events_by_label(label)
         if len(found) > 1:
             ids = ", ".join(found)
@@ -210,12 +211,11 @@ def _settle(stop_id, record, client, store, settle) -> UitRecord:
             adopted = UitRecord(PUBLISHED, found[0], record.content_hash)
             store.save(stop_id, adopted)
             return adopted
-        now = settle.clock()
-        if now >= deadline:
+        if asked >= deadline:
             forgotten = UitRecord(error=record.error, rejected_hash=record.rejected_hash)
             store.save(stop_id, forgotten)
             return forgotten
-        settle.sleep(min(settle.poll_s, deadline - now))
+        settle.sleep(max(0.0, min(settle.poll_s, deadline - settle.clock())))
 
 
 def _update(stop, body, digest, record, client, store) -> Outcome:
@@ -229,6 +229,9 @@ def _update(stop, body, digest, record, client, store) -> Outcome:
     if workflow in ("REJECTED", "DELETED"):
         reason = f"event {record.event_id} is {workflow} in UiTdatabank; it is not created again"
         return _skip(store, stop.stop_id, record, reason)
+    # Until UiTdatabank's answer is stored, what it holds is not known: a crash or a lost
+    # answer in between must not leave the old hash claiming the old content is there.
+    store.save(stop.stop_id, replace(record, content_hash=None))
     try:
         client.update_event(record.event_id, _over(body, current))
     except Rejected as err:

@@ -127,7 +127,7 @@ class FakeUit:
             kind = self.rng.choice(FAULTS)
             status = self.rng.choice((500, 503, 429))
             retry = self.rng.choice((None, 0, 1)) if status != 500 else None
-            return Fault(kind, status, retry, delay=0.3)
+            return Fault(kind, status, retry, delay=0.15)
 
     def token(self, form: dict[str, list[str]]) -> tuple[int, Any]:
         one = {k: v[0] for k, v in form.items()}
