@@ -139,9 +139,14 @@ class UitClient:
         return members
 
     def _checked(
-        self, method: str, url: str, headers: Mapping[str, str], data: bytes | None,
-        *, sure: bool = True,
-    ) -> Answer:  # fmt: skip
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        data: bytes | None,
+        *,
+        sure: bool = True,
+    ) -> Answer:
         """One exchange; 2xx and 401 are returned, the rest raised (sure=False: a 5xx may
         have done the work, so it is AnswerLost)."""
         answer = exchange(method, url, headers=headers, body=data, timeout=self.timeout)
@@ -178,8 +183,9 @@ class UitClient:
         }
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": JSON}
         url = self.settings.token_url
-        answer = exchange("POST", url, headers=headers, body=urlencode(form).encode(),
-                          timeout=self.timeout)  # fmt: skip
+        answer = exchange(
+            "POST", url, headers=headers, body=urlencode(form).encode(), timeout=self.timeout
+        )
         found = answer.json() if answer.status == 200 else None
         if isinstance(found, dict) and isinstance(found.get("access_token"), str):
             lifetime = found.get("expires_in")

@@ -31,8 +31,14 @@ class Sleeps(list):
 
 
 def fast_pacing(seed: int = 0, sleep=None) -> Pacing:
-    return Pacing(attempts=4, base=0.01, cap=0.05, max_wait=5.0, rng=random.Random(seed),
-                  sleep=Sleeps() if sleep is None else sleep)  # fmt: skip
+    return Pacing(
+        attempts=4,
+        base=0.01,
+        cap=0.05,
+        max_wait=5.0,
+        rng=random.Random(seed),
+        sleep=Sleeps() if sleep is None else sleep,
+    )
 
 
 @pytest.fixture

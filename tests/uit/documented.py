@@ -21,8 +21,11 @@ WORKFLOW = ("DRAFT", "READY_FOR_VALIDATION", "APPROVED", "REJECTED", "DELETED")
 AUDIENCE = ("everyone", "members", "education")  # event-audience.json
 # errors.md, invalid-workflow-status-transition: DRAFT -> READY_FOR_VALIDATION ->
 # APPROVED | REJECTED, anything -> DELETED, never back.
-TRANSITIONS = {("DRAFT", "READY_FOR_VALIDATION"), ("READY_FOR_VALIDATION", "APPROVED"),
-               ("READY_FOR_VALIDATION", "REJECTED")}  # fmt: skip
+TRANSITIONS = {
+    ("DRAFT", "READY_FOR_VALIDATION"),
+    ("READY_FOR_VALIDATION", "APPROVED"),
+    ("READY_FOR_VALIDATION", "REJECTED"),
+}
 # The eventtype terms the docs name (create.md, create-school.md, event-with-read-example.json).
 EVENTTYPES = {
     "0.7.0.0.0": "Begeleide uitstap of rondleiding",
@@ -42,6 +45,29 @@ THEMES = {"1.8.3.3.0": "Dance muziek", "0.52.0.0.0": "Circus"}
 Problem = tuple[str, str]  # (JSON pointer, error), as schemaErrors in errors/models/Error.json
 
 
+def problem(kind: str, title: str, detail: str, status: int = 400, **more) -> dict[str, Any]:
+    """A publiq problem body (errors/models/Error.json)."""
+    return {
+        "type": f"https://api.publiq.be/probs/{kind}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        **more,
+    }
+
+
+def invalid_data(problems: list[tuple[str, str]]) -> dict[str, Any]:
+    errors = [{"jsonPointer": p, "error": e} for p, e in problems]
+    return problem(
+        "body/invalid-data", "Invalid body data", errors[0]["error"], schemaErrors=errors
+    )
+
+
+def not_found(event_id: str) -> dict[str, Any]:
+    detail = f'The resource with id "{event_id}" was not found.'
+    return problem("url/not-found", "URL not found", detail, 404)
+
+
 def event_problems(body: Any, *, creating: bool) -> list[Problem]:
     """Everything wrong with an event body for POST /events (creating) or PUT /events/{id}."""
     if not isinstance(body, dict):
@@ -49,7 +75,7 @@ def event_problems(body: Any, *, creating: bool) -> list[Problem]:
     found: list[Problem] = []
     missing = [
         k for k in ("mainLanguage", "name", "terms", "location", "calendarType") if k not in body
-    ]  # fmt: skip  (models/event.json, allOf[0].required)
+    ]  # models/event.json, allOf[0].required
     if missing:
         found.append(("/", f"The required properties ({', '.join(missing)}) are missing."))
     main = body.get("mainLanguage")
@@ -145,8 +171,11 @@ def _calendar(body: dict) -> list[Problem]:
             found += _sub_event(sub, f"/subEvent/{n}")
         return found
     if kind == "periodic":
-        return [(f"/{k}", "is required for calendarType periodic")
-                for k in ("startDate", "endDate") if k not in body]  # fmt: skip
+        return [
+            (f"/{k}", "is required for calendarType periodic")
+            for k in ("startDate", "endDate")
+            if k not in body
+        ]
     return []
 
 
@@ -191,9 +220,11 @@ def _labels(labels: Any, where: str) -> list[Problem]:
     """models/common-labels.json: unique, at least one, each a valid label."""
     if not isinstance(labels, list) or not labels:
         return [(where, "must be an array with at least one label")]
-    found = [(f"{where}/{n}", "must be 2-255 characters, not blank, without ';'")
-             for n, label in enumerate(labels)
-             if not isinstance(label, str) or not LABEL.match(label)]  # fmt: skip
+    found = [
+        (f"{where}/{n}", "must be 2-255 characters, not blank, without ';'")
+        for n, label in enumerate(labels)
+        if not isinstance(label, str) or not LABEL.match(label)
+    ]
     if len({str(x) for x in labels}) != len(labels):
         found.append((where, "the labels must be unique"))
     return found

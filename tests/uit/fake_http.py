@@ -10,6 +10,8 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tests.uit.documented import problem
+
 TOKEN_PATH = "/realms/uitid/protocol/openid-connect/token"  # client-access-token.md
 FORM = "application/x-www-form-urlencoded"
 ROUTES = [
@@ -20,11 +22,7 @@ ROUTES = [
     ("GET", re.compile(r"/search/events/?"), "search_events"),
     ("GET", re.compile(r"/search/places/?"), "search_places"),
 ]
-UNAUTHORIZED = {
-    "type": "https://api.publiq.be/probs/auth/unauthorized",
-    "title": "Unauthorized",
-    "status": 401,
-}  # fmt: skip  (authentication/docs/errors.md)
+UNAUTHORIZED = problem("auth/unauthorized", "Unauthorized", "", 401)  # authentication errors.md
 
 
 def handler_for(fake) -> type[BaseHTTPRequestHandler]:
@@ -51,8 +49,7 @@ def handler_for(fake) -> type[BaseHTTPRequestHandler]:
             fault = fake.fault_for(op) if op else None
             if fault and fault.kind == "status":
                 fake.calls.append((op, fault.status))
-                body = {"type": "about:blank", "title": "Error", "status": fault.status,
-                        "detail": "injected by the fake"}  # fmt: skip
+                body = problem("fake/injected", "Error", "injected by the fake", fault.status)
                 self._answer(fault.status, body, fault.retry_after)
                 return
             status, body = self._work(op, ids, parse_qs(parts.query), raw)
@@ -68,8 +65,7 @@ def handler_for(fake) -> type[BaseHTTPRequestHandler]:
         def _work(self, op: str | None, ids: tuple, query: dict, raw: bytes) -> tuple[int, Any]:
             if op is None:
                 detail = f"{self.command} {self.path} is not an endpoint of this fake"
-                return 404, {"type": "https://api.publiq.be/probs/url/not-found",
-                             "title": "URL not found", "status": 404, "detail": detail}  # fmt: skip
+                return 404, problem("url/not-found", "URL not found", detail, 404)
             if op == "token":
                 if not self.headers.get("Content-Type", "").startswith(FORM):
                     return 400, {"error": "invalid_request"}
@@ -115,12 +111,10 @@ def _route(method: str, path: str) -> tuple[str | None, tuple]:
 def _json(raw: bytes, then) -> tuple[int, Any]:
     """The request body as JSON for `then`, or the problem publiq answers (errors/type-body.md)."""
     if not raw:
-        return 400, {"type": "https://api.publiq.be/probs/body/missing", "title": "Body missing",
-                     "status": 400}  # fmt: skip
+        return 400, problem("body/missing", "Body missing", "The request has no body.")
     try:
         body = json.loads(raw)
     except ValueError:
-        return 400, {"type": "https://api.publiq.be/probs/body/invalid-syntax",
-                     "title": "Invalid body syntax", "status": 400,
-                     "detail": "The given request body could not be parsed as JSON."}  # fmt: skip
+        detail = "The given request body could not be parsed as JSON."
+        return 400, problem("body/invalid-syntax", "Invalid body syntax", detail)
     return then(body)

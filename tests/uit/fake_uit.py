@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from listing.uit.settings import UitSettings
-from tests.uit.documented import EVENTTYPES, THEMES, TRANSITIONS, event_problems
+from tests.uit.documented import (
+    EVENTTYPES,
+    THEMES,
+    TRANSITIONS,
+    event_problems,
+    invalid_data,
+    not_found,
+    problem,
+)
 from tests.uit.fake_http import TOKEN_PATH, handler_for
 
 PLACE_QUERY = re.compile(r'^name\.\\\*:"((?:[^"\\]|\\.)*)" AND address\.\\\*\.postalCode:(\S+)$')
@@ -73,20 +81,34 @@ class FakeUit:
 
     def settings(self, secret_file: Path, **changes) -> UitSettings:
         values = dict(
-            entry_url=self.entry_url, search_url=self.url + "/search",
-            token_url=self.url + TOKEN_PATH, client_id=self.client_id,
-            client_secret_file=secret_file, eventtype="0.3.1.0.1",
-        )  # fmt: skip
+            entry_url=self.entry_url,
+            search_url=self.url + "/search",
+            token_url=self.url + TOKEN_PATH,
+            client_id=self.client_id,
+            client_secret_file=secret_file,
+            eventtype="0.3.1.0.1",
+        )
         return UitSettings(**{**values, **changes})
 
     # -- what a test arranges -----------------------------------------------------------------
 
     def add_place(self, name: str, postcode: str, locality: str, street: str = "") -> str:
         place_id = f"{self.entry_url}/places/{uuid.uuid4()}"
-        address = {"addressCountry": "BE", "addressLocality": locality,
-                   "postalCode": postcode, "streetAddress": street}  # fmt: skip
-        self.places.append({"@id": place_id, "@type": "Place", "mainLanguage": "nl",
-                            "name": {"nl": name}, "address": {"nl": address}})  # fmt: skip
+        address = {
+            "addressCountry": "BE",
+            "addressLocality": locality,
+            "postalCode": postcode,
+            "streetAddress": street,
+        }
+        self.places.append(
+            {
+                "@id": place_id,
+                "@type": "Place",
+                "mainLanguage": "nl",
+                "name": {"nl": name},
+                "address": {"nl": address},
+            }
+        )
         return place_id
 
     def inject(self, op: str, kind: str, **options) -> None:
@@ -174,9 +196,11 @@ class FakeUit:
         before = current["workflowStatus"]
         after = body.get("workflowStatus", "DRAFT")  # update.md: left out is the default
         if after != before and after != "DELETED" and (before, after) not in TRANSITIONS:
-            return 400, problem("uitdatabank/invalid-workflow-status-transition",
-                                "Invalid workflowStatus transition",
-                                f"Cannot go from {before} to {after}.")  # fmt: skip
+            return 400, problem(
+                "uitdatabank/invalid-workflow-status-transition",
+                "Invalid workflowStatus transition",
+                f"Cannot go from {before} to {after}.",
+            )
         with self.lock:
             self.events[event_id] = _as_read(self.entry_url, event_id, body, before)
         url = f"{self.entry_url}/events/{event_id}"
@@ -192,9 +216,13 @@ class FakeUit:
         everything = query.get("disableDefaultFilters") == ["true"]
         now = time.monotonic()
         with self.lock:
-            hits = [e for i, e in self.events.items()
-                    if self.searchable_at[i] <= now and all(w in _labels(e) for w in wanted)
-                    and (everything or _shown_by_default(e))]  # fmt: skip
+            hits = [
+                e
+                for i, e in self.events.items()
+                if self.searchable_at[i] <= now
+                and all(w in _labels(e) for w in wanted)
+                and (everything or _shown_by_default(e))
+            ]
         return 200, _page(hits, "Event", embed=query.get("embed") == ["true"])
 
     def search_places(self, query: dict[str, list[str]]) -> tuple[int, Any]:
@@ -203,26 +231,13 @@ class FakeUit:
             detail = 'this fake knows only q=name.\\*:"..." AND address.\\*.postalCode:...'
             return 400, problem("url/invalid-query", "Invalid query", detail)
         phrase = re.sub(r"\\(.)", r"\1", match[1]).lower().split()
-        hits = [p for p in self.places if p["address"]["nl"]["postalCode"] == match[2]
-                and _has_phrase(p["name"]["nl"].lower().split(), phrase)]  # fmt: skip
+        hits = [
+            p
+            for p in self.places
+            if p["address"]["nl"]["postalCode"] == match[2]
+            and _has_phrase(p["name"]["nl"].lower().split(), phrase)
+        ]
         return 200, _page(hits, "Place", embed=query.get("embed") == ["true"])
-
-
-def problem(kind: str, title: str, detail: str, status: int = 400, **more) -> dict[str, Any]:
-    """A publiq problem body (errors/models/Error.json)."""
-    return {"type": f"https://api.publiq.be/probs/{kind}", "title": title, "status": status,
-            "detail": detail, **more}  # fmt: skip
-
-
-def invalid_data(problems: list[tuple[str, str]]) -> dict[str, Any]:
-    errors = [{"jsonPointer": p, "error": e} for p, e in problems]
-    return problem("body/invalid-data", "Invalid body data", errors[0]["error"],
-                   schemaErrors=errors)  # fmt: skip
-
-
-def not_found(event_id: str) -> dict[str, Any]:
-    detail = f'The resource with id "{event_id}" was not found.'
-    return problem("url/not-found", "URL not found", detail, 404)
 
 
 def _as_read(entry_url: str, event_id: str, body: dict, workflow: str) -> dict[str, Any]:
@@ -230,9 +245,14 @@ def _as_read(entry_url: str, event_id: str, body: dict, workflow: str) -> dict[s
     event = json.loads(json.dumps(body))
     event["@id"] = f"{entry_url}/events/{event_id}"
     event["workflowStatus"] = body.get("workflowStatus", workflow)
-    event["terms"] = [{**t, "domain": "eventtype" if t["id"] in EVENTTYPES else "theme",
-                       "label": EVENTTYPES.get(t["id"]) or THEMES[t["id"]]}
-                      for t in body["terms"]]  # fmt: skip
+    event["terms"] = [
+        {
+            **t,
+            "domain": "eventtype" if t["id"] in EVENTTYPES else "theme",
+            "label": EVENTTYPES.get(t["id"]) or THEMES[t["id"]],
+        }
+        for t in body["terms"]
+    ]
     subs = event.get("subEvent") or []
     for sub in subs:
         sub.setdefault("status", {"type": "Available"})
@@ -264,5 +284,10 @@ def _has_phrase(words: list[str], phrase: list[str]) -> bool:
 def _page(hits: list[dict], kind: str, *, embed: bool) -> dict[str, Any]:
     """pagination.md and embedding.md: a PagedCollection of @id/@type or whole documents."""
     members = hits if embed else [{"@id": h["@id"], "@type": kind} for h in hits]
-    return {"@context": "http://www.w3.org/ns/hydra/context.jsonld", "@type": "PagedCollection",
-            "itemsPerPage": 30, "totalItems": len(hits), "member": members}  # fmt: skip
+    return {
+        "@context": "http://www.w3.org/ns/hydra/context.jsonld",
+        "@type": "PagedCollection",
+        "itemsPerPage": 30,
+        "totalItems": len(hits),
+        "member": members,
+    }

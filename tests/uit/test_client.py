@@ -55,8 +55,11 @@ def test_a_401_fetches_a_new_token_once_and_repeats_the_call(client, uit, body):
     uit.expire_tokens()
     client.update_event(event_id, body)
     assert [c for c in uit.calls if c[0] in ("token", "update")] == [
-        ("token", 200), ("update", 401), ("token", 200), ("update", 200),
-    ]  # fmt: skip
+        ("token", 200),
+        ("update", 401),
+        ("token", 200),
+        ("update", 200),
+    ]
 
 
 def test_a_fresh_token_refused_stops_with_a_clear_message(client, uit, body):
@@ -181,8 +184,10 @@ def test_places_are_found_by_name_and_postcode_with_what_a_coordinator_needs(cli
     uit.add_place("Bibliotheek Maldegem", "9990", "Maldegem")
     [found] = client.find_places('Jeugdhuis "De Kouter"', "9990")
     assert (found.id, found.name, found.address) == (
-        quoted, 'Jeugdhuis "De Kouter"', "Kouterstraat 2, 9990 Maldegem",
-    )  # fmt: skip
+        quoted,
+        'Jeugdhuis "De Kouter"',
+        "Kouterstraat 2, 9990 Maldegem",
+    )
 
 
 def test_events_are_found_by_label_whatever_their_workflow_status(client, uit, body):

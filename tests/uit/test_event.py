@@ -47,12 +47,20 @@ def test_a_planned_stop_is_a_valid_event_as_the_docs_describe_it():
 
 def test_one_sub_event_from_the_stop_times_in_brussels_time():
     winter = body_of(stop())
-    summer = body_of(stop(starts_at=dt.datetime(2027, 7, 3, 8, 30, tzinfo=UTC),
-                          ends_at=dt.datetime(2027, 7, 3, 12, tzinfo=UTC)))  # fmt: skip
+    summer = body_of(
+        stop(
+            starts_at=dt.datetime(2027, 7, 3, 8, 30, tzinfo=UTC),
+            ends_at=dt.datetime(2027, 7, 3, 12, tzinfo=UTC),
+        )
+    )
     assert winter["calendarType"] == summer["calendarType"] == "single"
-    assert winter["subEvent"] == [{"startDate": "2027-02-12T14:00:00+01:00",
-                                   "endDate": "2027-02-12T18:00:00+01:00",
-                                   "status": {"type": "Available"}}]  # fmt: skip
+    assert winter["subEvent"] == [
+        {
+            "startDate": "2027-02-12T14:00:00+01:00",
+            "endDate": "2027-02-12T18:00:00+01:00",
+            "status": {"type": "Available"},
+        }
+    ]
     assert [s["startDate"] for s in summer["subEvent"]] == ["2027-07-03T10:30:00+02:00"]
 
 
@@ -107,8 +115,10 @@ def test_a_workshop_planned_twice_counts_once():
 
 
 def test_long_titles_are_shortened_to_fit_the_name():
-    many = tuple(Workshop(f"w{n}", {"nl": f"Een heel lange workshoptitel nummer {n}"}, {}, "12-")
-                 for n in range(5))  # fmt: skip
+    many = tuple(
+        Workshop(f"w{n}", {"nl": f"Een heel lange workshoptitel nummer {n}"}, {}, "12-")
+        for n in range(5)
+    )
     name = body_of(stop(workshops=many))["name"]["nl"]
     assert len(name) <= NAME_MAX and name.endswith(" en meer")
     assert name.startswith("STEM-workshops: Een heel lange workshoptitel nummer 0")

@@ -26,8 +26,13 @@ def place(uit):
 @pytest.fixture
 def publish(client, store, settings, settle, place):
     def run(s, **options):
-        options = {"client": client, "store": store, "settings": settings, "settle": settle,
-                   **options}  # fmt: skip
+        options = {
+            "client": client,
+            "store": store,
+            "settings": settings,
+            "settle": settle,
+            **options,
+        }
         return publish_stop(s, **options)
 
     return run
