@@ -1,4 +1,4 @@
-"""The UiTdatabank event for a planned stop, as a pure function of plain values.
+"""The UiTdatabank event for a planned stop, and the body that updates it, as pure functions.
 
 Built from entry-api/events/create.md, publish.md, status.md and models/event.json.
 """
@@ -20,6 +20,11 @@ ZONE = ZoneInfo(TIMEZONE)
 LABEL_PREFIX = "stemkiosk-"  # + the stop id: 46 characters, no ";" (models/common-label.json)
 NAME_MAX = 90  # models/common-name-localized.json
 AGE_RANGE = re.compile(r"^(\d*)-(\d*)$")  # models/common-typicalAgeRange.json
+# Kept from the event as UiTdatabank holds it when the listing PUTs the whole event, so what
+# people add in UiTdatabank itself is not wiped out (update.md: read the event first).
+KEPT = ("mediaObject", "priceInfo", "bookingInfo", "contactPoint", "videos", "labels")
+KEPT_TERM_DOMAINS = ("theme", "facility")
+LIVE_WORKFLOW = ("READY_FOR_VALIDATION", "APPROVED")  # a PUT keeps these as they are
 # The event's own words: one place, Dutch first (the event's mainLanguage), English second.
 WORDS = {
     "nl": {
@@ -108,6 +113,29 @@ def event_body(
     if organizer_url:
         body["organizer"] = {"@id": organizer_url}
     return body
+
+
+def update_body(body: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
+    """The body for PUT /events/{id}: the listing's, with what people added in UiTdatabank
+    (`current`, as GET shows it) kept and the workflow status left where it is (it only
+    moves forward: errors.md)."""
+    put = dict(body)
+    for key in KEPT:
+        if key in current and key not in put:
+            put[key] = current[key]
+    organizer = current.get("organizer")
+    if "organizer" not in put and isinstance(organizer, dict) and "@id" in organizer:
+        put["organizer"] = {"@id": organizer["@id"]}
+    terms = current.get("terms") if isinstance(current.get("terms"), list) else []
+    extra = [{"id": t["id"]} for t in terms if _kept_term(t)]
+    put["terms"] = [*body["terms"], *extra]
+    if current.get("workflowStatus") in LIVE_WORKFLOW:
+        put["workflowStatus"] = current["workflowStatus"]
+    return put
+
+
+def _kept_term(term: Any) -> bool:
+    return isinstance(term, dict) and term.get("domain") in KEPT_TERM_DOMAINS and "id" in term
 
 
 def content_hash(body: Mapping[str, Any]) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -20,16 +20,12 @@ from listing.uit.event import (
     event_body,
     hidden_label,
     subevent_times,
+    update_body,
 )
 from listing.uit.settings import UUID, UitSettings
 
 CREATING, PUBLISHED, CANCELLED = "creating", "published", "cancelled"
 PLACE_URL = re.compile(rf"^https?://.+?/places?/({UUID})/?$")  # models/place-@id.json
-# Kept from the event as UiTdatabank holds it when the listing PUTs the whole event, so what
-# people add in UiTdatabank itself is not wiped out (update.md: read the event first).
-KEPT = ("mediaObject", "priceInfo", "bookingInfo", "contactPoint", "videos", "labels")
-KEPT_TERM_DOMAINS = ("theme", "facility")
-LIVE_WORKFLOW = ("READY_FOR_VALIDATION", "APPROVED")  # a PUT keeps these as they are
 NOT_YET = "cancelled before it was published"
 
 
@@ -169,7 +165,15 @@ def _place(stop: PlannedStop, client: UitClient, settings: UitSettings) -> str:
     raise PickPlace(f"{many} named {stop.name!r} at {stop.postcode}: pick the place", found)
 
 
-def _create(stop_id, body, digest, record, client, store, settle) -> Outcome:
+def _create(
+    stop_id: str,
+    body: dict[str, Any],
+    digest: str,
+    record: UitRecord,
+    client: UitClient,
+    store: UitStore,
+    settle: Settle,
+) -> Outcome:
     """POST the event; its id is stored before anything else. A lost answer is settled by
     searching for the label, never by sending the create again."""
     sent = UitRecord(CREATING, None, digest, settle.clock(), record.error, record.rejected_hash)
@@ -195,7 +199,9 @@ def _create(stop_id, body, digest, record, client, store, settle) -> Outcome:
     return Outcome("created", event_id)
 
 
-def _settle(stop_id, record, client, store, settle) -> UitRecord:
+def _settle(
+    stop_id: str, record: UitRecord, client: UitClient, store: UitStore, settle: Settle
+) -> UitRecord:
     """The create of `record` either made an event (adopt it) or not (forget the create)."""
     label = hidden_label(stop_id)
     deadline = (record.unsure_since or 0.0) + settle.window_s
@@ -218,13 +224,20 @@ def _settle(stop_id, record, client, store, settle) -> UitRecord:
         settle.sleep(max(0.0, min(settle.poll_s, deadline - settle.clock())))
 
 
-def _update(stop, body, digest, record, client, store) -> Outcome:
+def _update(
+    stop: PlannedStop,
+    body: dict[str, Any],
+    digest: str,
+    record: UitRecord,
+    client: UitClient,
+    store: UitStore,
+) -> Outcome:
     """PUT the whole event, over what UiTdatabank holds now (read first, as update.md says)."""
+    gone = f"UiTdatabank no longer has event {record.event_id}; it is not created again"
     try:
         current = client.get_event(record.event_id)
     except NotFound:
-        reason = f"UiTdatabank no longer has event {record.event_id}; it is not created again"
-        return _skip(store, stop.stop_id, record, reason)
+        return _skip(store, stop.stop_id, record, gone)
     workflow = current.get("workflowStatus")
     if workflow in ("REJECTED", "DELETED"):
         reason = f"event {record.event_id} is {workflow} in UiTdatabank; it is not created again"
@@ -233,7 +246,9 @@ def _update(stop, body, digest, record, client, store) -> Outcome:
     # answer in between must not leave the old hash claiming the old content is there.
     store.save(stop.stop_id, replace(record, content_hash=None))
     try:
-        client.update_event(record.event_id, _over(body, current))
+        client.update_event(record.event_id, update_body(body, current))
+    except NotFound:
+        return _skip(store, stop.stop_id, record, gone)
     except Rejected as err:
         return _rejected(store, stop.stop_id, record, digest, err)
     state = CANCELLED if stop.cancelled else PUBLISHED
@@ -242,34 +257,16 @@ def _update(stop, body, digest, record, client, store) -> Outcome:
     return Outcome("cancelled" if cancelled_now else "updated", record.event_id)
 
 
-def _over(body: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
-    """The listing's body, with what people added in UiTdatabank kept and the workflow
-    status left where it is (it only moves forward: errors.md)."""
-    put = dict(body)
-    for key in KEPT:
-        if key in current and key not in put:
-            put[key] = current[key]
-    organizer = current.get("organizer")
-    if "organizer" not in put and isinstance(organizer, dict) and "@id" in organizer:
-        put["organizer"] = {"@id": organizer["@id"]}
-    terms = current.get("terms") if isinstance(current.get("terms"), list) else []
-    extra = [{"id": t["id"]} for t in terms if _kept_term(t)]
-    put["terms"] = [*body["terms"], *extra]
-    if current.get("workflowStatus") in LIVE_WORKFLOW:
-        put["workflowStatus"] = current["workflowStatus"]
-    return put
-
-
-def _kept_term(term: Any) -> bool:
-    return isinstance(term, dict) and term.get("domain") in KEPT_TERM_DOMAINS and "id" in term
-
-
-def _rejected(store, stop_id, record, digest, err: Rejected) -> Outcome:
+def _rejected(
+    store: UitStore, stop_id: str, record: UitRecord, digest: str, err: Rejected
+) -> Outcome:
     store.save(stop_id, replace(record, error=err.message, rejected_hash=digest))
     return Outcome("skipped", record.event_id, f"rejected by UiTdatabank: {err.message}")
 
 
-def _skip(store, stop_id, record, reason: str, candidates=()) -> Outcome:
+def _skip(
+    store: UitStore, stop_id: str, record: UitRecord, reason: str, candidates: tuple = ()
+) -> Outcome:
     if record.error != reason:
         store.save(stop_id, replace(record, error=reason))
     return Outcome("skipped", record.event_id, reason, tuple(candidates))

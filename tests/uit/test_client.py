@@ -195,3 +195,11 @@ def test_events_are_found_by_label_whatever_their_workflow_status(client, uit, b
     event_id = client.create_event(draft)
     assert client.find_events_by_label(hidden_label(stop().stop_id)) == [event_id]
     assert client.find_events_by_label("stemkiosk-someone-else") == []
+
+
+def test_a_search_refused_for_the_client_id_stops_with_what_to_check(tmp_path, uit):
+    secret = write_secret(tmp_path / "s", uit.secret)
+    client = UitClient(uit.settings(secret, client_id="someone-else"), pacing=fast_pacing())
+    with pytest.raises(AuthFailed, match="the Search API refused client id someone-else"):
+        client.find_places("Bibliotheek Maldegem", "9990")
+    assert uit.count("search_places") == 1

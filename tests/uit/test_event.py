@@ -18,6 +18,7 @@ from listing.uit.event import (
     content_hash,
     event_body,
     hidden_label,
+    update_body,
 )
 from tests.uit.documented import AGE_RANGE, LABEL, event_problems
 from tests.uit.examples import DATALOGGER, NACHTLAMPJE, REACTIESPEL, UTC, stop
@@ -182,3 +183,30 @@ def test_the_content_hash_follows_what_is_sent_not_the_key_order():
     assert content_hash(body_of(later)) != content_hash(body)
     # The stop's name and postcode only find the place; the place is in the body.
     assert content_hash(body_of(stop(name="Bib", postcode="9991"))) == content_hash(body)
+
+
+def test_an_update_keeps_what_people_added_in_uitdatabank_and_the_workflow_status():
+    body = body_of(stop())
+    picture = [
+        {"@id": "https://io-test.uitdatabank.be/images/5a4c2d0e-1b3f-4c5d-8e9f-0a1b2c3d4e5f"}
+    ]
+    current = {
+        **body,
+        "name": {"nl": "Door iemand hernoemd"},
+        "mediaObject": picture,
+        "terms": [
+            {"id": "0.3.1.0.1", "domain": "eventtype"},
+            {"id": "0.52.0.0.0", "domain": "theme"},
+        ],
+        "organizer": {"@id": ORGANIZER, "name": {"nl": "Het STEM-lab"}},
+        "workflowStatus": "APPROVED",
+        "created": "2027-01-01T10:00:00+00:00",
+    }
+    put = update_body(body, current)
+    assert put["name"] == body["name"]  # the listing's own fields are the listing's
+    assert put["mediaObject"] == picture and put["organizer"] == {"@id": ORGANIZER}
+    assert put["terms"] == [{"id": "0.3.1.0.1"}, {"id": "0.52.0.0.0"}]
+    assert put["workflowStatus"] == "APPROVED" and "created" not in put
+    assert event_problems(put, creating=False) == []
+    draft = update_body(body, {**current, "workflowStatus": "DRAFT"})
+    assert draft["workflowStatus"] == "READY_FOR_VALIDATION"  # DRAFT may move forward

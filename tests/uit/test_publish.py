@@ -175,6 +175,24 @@ def test_an_event_gone_from_uit_is_never_created_again(publish, uit, store):
     assert uit.count("create") == 1
 
 
+def test_an_event_deleted_between_reading_and_writing_is_not_created_again(
+    publish, uit, client, store
+):
+    first = publish(stop())
+    before = store.load(stop().stop_id)
+    put = client.update_event
+
+    def deleted_meanwhile(event_id, body):
+        del uit.events[event_id]
+        put(event_id, body)
+
+    client.update_event = deleted_meanwhile
+    outcome = publish(stop(ends_at=dt.datetime(2027, 2, 12, 18, tzinfo=UTC)))
+    assert f"no longer has event {first.event_id}" in outcome.reason
+    after = store.load(stop().stop_id)
+    assert after.content_hash == before.content_hash and uit.count("create") == 1
+
+
 def test_a_lost_create_answer_is_settled_by_the_label(publish, uit, store):
     uit.index_lag = 0.2  # the search index shows the event a little later
     uit.inject("create", "drop")
