@@ -8,6 +8,7 @@ the errors of listing.uit.errors.
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -119,19 +120,18 @@ class UitClient:
     def _search(self, path: str, params: Mapping[str, str]) -> list[Any]:
         url = f"{self.settings.search_url}{path}?{urlencode(params)}"
         headers = {"X-Client-Id": self.settings.client_id, "Accept": JSON}
+        refused = AuthFailed(
+            f"the Search API refused client id {self.settings.client_id}: check that "
+            f"{self.settings.search_url} is the environment of that client id"
+        )
         try:
             answer = self.pacing.run(
                 lambda: self._checked("GET", url, headers, None), resend_when_lost=True
             )
         except Rejected as err:
-            if err.status != 403:
-                raise
-            answer = Answer(401, {}, b"")
+            raise refused if err.status == 403 else err from None
         if answer.status == 401:
-            raise AuthFailed(
-                f"the Search API refused client id {self.settings.client_id}: check that "
-                f"{self.settings.search_url} is the environment of that client id"
-            )
+            raise refused
         found = answer.json()
         members = found.get("member") if isinstance(found, dict) else None
         if not isinstance(members, list):
@@ -189,7 +189,8 @@ class UitClient:
         found = answer.json() if answer.status == 200 else None
         if isinstance(found, dict) and isinstance(found.get("access_token"), str):
             lifetime = found.get("expires_in")
-            valid = float(lifetime) if isinstance(lifetime, int | float) and lifetime > 0 else 0.0
+            known = isinstance(lifetime, int | float) and lifetime > 0
+            valid = float(lifetime) if known else math.inf  # no expiry given: until a 401
             return found["access_token"], valid
         if answer.status in (400, 401, 403):
             raise AuthFailed(

@@ -158,7 +158,11 @@ def _place(stop: PlannedStop, client: UitClient, settings: UitSettings) -> str:
         return place_url(settings.entry_url, stop.place_id)
     if not stop.postcode:
         raise PickPlace("no UiT place chosen and no postcode to search one by: pick the place", [])
-    found = client.find_places(stop.name, stop.postcode)
+    try:
+        found = client.find_places(stop.name, stop.postcode)
+    except Rejected as err:
+        reason = f"the place search was refused ({err.message}): pick the place"
+        raise PickPlace(reason, []) from None
     if len(found) == 1:
         return found[0].id
     many = f"{len(found)} UiT places" if found else "no UiT place"

@@ -111,6 +111,13 @@ def test_no_place_or_several_asks_the_coordinator_to_pick(publish, uit, store):
     assert uit.count("create") == 0
 
 
+def test_a_refused_place_search_asks_for_the_place(publish, uit):
+    uit.inject("search_places", "status", status=400)
+    outcome = publish(stop())
+    assert outcome.reason == "the place search was refused (injected by the fake): pick the place"
+    assert uit.count("create") == 0
+
+
 def test_a_chosen_place_is_used_without_searching(publish, uit):
     chosen = stop(place_id=PLACE_UUID, postcode=None)
     assert publish(chosen).result == "created"
