@@ -114,10 +114,10 @@ def test_after_the_last_attempt_it_is_try_later(client, uit, sleeps):
 
 
 def test_a_slow_answer_times_out_and_a_read_is_asked_again(settings, uit):
-    client = UitClient(settings, pacing=fast_pacing(), timeout=0.2)
-    uit.inject("search_places", "slow", delay=1.0)
+    client = UitClient(settings, pacing=fast_pacing(), timeout=0.5)
+    uit.inject("search_places", "slow", delay=2.0)
     assert client.find_places("Nergens", "9990") == []
-    assert uit.count("search_places") == 2
+    assert uit.count("search_places") >= 2  # timed out, then asked again
 
 
 @pytest.mark.parametrize(
@@ -126,11 +126,11 @@ def test_a_slow_answer_times_out_and_a_read_is_asked_again(settings, uit):
         ("drop", {}),
         ("status", {"status": 500}),
         ("status", {"status": 503}),
-        ("slow", {"delay": 1.0}),
+        ("slow", {"delay": 2.0}),
     ],
 )
 def test_a_create_whose_answer_is_lost_is_never_sent_again(settings, uit, body, kind, options):
-    client = UitClient(settings, pacing=fast_pacing(), timeout=0.2)
+    client = UitClient(settings, pacing=fast_pacing(), timeout=0.5)
     uit.inject("create", kind, **options)
     with pytest.raises(AnswerLost):
         client.create_event(body)
