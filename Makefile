@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SCREENSHOTS ?= screenshots
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench catalogues clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: lint
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.bench
+
+# After editing a .po: compile the .mo files the kiosk and listing read, and the .pot templates
+# (needs gettext's msgfmt). Commit them with the .po: `make test` fails on a stale one.
+catalogues: $(VENV)/.dev-installed
+	$(BIN)/python -m tests.i18n.catalogues
 
 clean:
 	rm -rf $(VENV) $(SCREENSHOTS) bench-results .pytest_cache .ruff_cache

@@ -16,10 +16,11 @@
 set -euo pipefail
 
 readonly USER_NAME=stemkiosk
-readonly GROUPS_WANTED=(gpio video render input spi i2c)
+readonly GROUPS_WANTED=(gpio video render input spi i2c audio)
 readonly APT_RUNTIME=(
     python3-venv python3-lgpio
     libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libsdl2-mixer-2.0-0
+    espeak-ng
 )
 # pygame is built against these: PyPI's aarch64 pygame wheel bundles an SDL without the
 # kmsdrm video driver the kiosk needs. A wheelhouse holds an already built pygame instead.

@@ -66,13 +66,19 @@ INPUT_TYPES = frozenset(
 
 @dataclass(frozen=True)
 class Text:
-    """A language map: Dutch always, English when the author wrote it."""
+    """A language map: Dutch always, English and French when the author wrote them."""
 
     nl: str
     en: str | None = None
+    fr: str | None = None
+
+    @classmethod
+    def of(cls, langmap: dict[str, str]) -> Text:
+        return cls(langmap["nl"], langmap.get("en"), langmap.get("fr"))
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" and self.en else self.nl
+        """The text in `lang`, else in Dutch: the one place a language falls back."""
+        return {"en": self.en, "fr": self.fr}.get(lang) or self.nl
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,7 @@ def _device(
     )
     label = Text(name)
     if "label" in body and (lm := check.langmap((*where, "label"), body["label"])):
-        label = Text(lm["nl"], lm.get("en"))
+        label = Text.of(lm)
     pins = _pins(check, where, body, dtype, name, buses, owner)
     options: dict[str, Any] = {}
     for option, kind_of in dtype.options.items():

@@ -145,7 +145,7 @@ class Checker:
         return value
 
     def langmap(self, keypath: KeyPath, value: Any, *, max_len: int = 200) -> dict | None:
-        """A language map {nl: ..., en: ...}: Dutch required, English optional."""
+        """A language map {nl: ..., en: ..., fr: ...}: Dutch required, the others optional."""
         if self.absent(keypath, value):
             return None
         label = _label(keypath)
@@ -155,7 +155,7 @@ class Checker:
         for k in value:
             if k not in LANGUAGES:
                 why = (
-                    f"only {' and '.join(LANGUAGES)}"
+                    f"only {', '.join(LANGUAGES)}"
                     if re.fullmatch(r"[a-z]{2}", k)
                     else "put quotes around text that holds a comma or a colon"
                 )
@@ -171,7 +171,7 @@ class Checker:
         return result if "nl" in result else None
 
 
-LANGUAGES = ("nl", "en")  # Dutch first (required), English second
+LANGUAGES = ("nl", "en", "fr")  # Dutch first (required), English second, French third
 
 
 def _label(keypath: KeyPath) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 from devices.kitconfig import default_kit_path
 from devices.yamlcheck import Checker
 from devices.yamlsource import Problem, SourceError, read
+from kiosk.i18n import languages
 
 ENV_VAR = "STEM_KIOSK_CONFIG"
 KIOSK_ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
-LANGUAGES = ("nl", "en")
 KEYS = [
     "kiosk_id", "language", "data_dir", "kit", "tour", "workshops_dirs", "listing",
     "facilitator_pin_hash",
@@ -105,7 +105,7 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         )
         config.kiosk_id = kid or config.kiosk_id
     if "language" in top:
-        config.language = check.choice(("language",), top["language"], LANGUAGES) or "nl"
+        config.language = check.choice(("language",), top["language"], languages()) or "nl"
     for key in ("data_dir", "kit", "tour"):
         if top.get(key) is not None:
             value = check.text((key,), top[key], max_len=4096)

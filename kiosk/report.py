@@ -61,9 +61,18 @@ def _band(band: str, cat: Catalogue) -> str:
     return cat.t("journal.band.unknown") if band == "unknown" else band
 
 
+def summary(t: Totals, cat: Catalogue) -> str:
+    """ "1 sessie, 3 deelnemers, 0 kwamen terug": each count in its own plural form."""
+    return cat.t(
+        "journal.report.summary",
+        sessions=cat.tn("journal.report.sessions", t.sessions),
+        participants=cat.tn("journal.report.participants", t.participants),
+        returning=cat.tn("journal.report.returning", t.returning),
+    )
+
+
 def text_report(t: Totals, cat: Catalogue) -> str:
-    lines = [cat.t("journal.report.summary", sessions=t.sessions, participants=t.participants,
-                   returning=t.returning)]  # fmt: skip
+    lines = [summary(t, cat)]
     for heading, rows in sections(t, cat):
         lines += ["", heading]
         lines += [f"  {label:<40} {count:>6}" for label, count in rows]
@@ -85,10 +94,8 @@ def draw_chart(t: Totals, cat: Catalogue, path: str | os.PathLike) -> None:
     surface = pygame.Surface((CHART_WIDTH, height))
     surface.fill(theme.BACKGROUND)
     title = cat.t("journal.report.title")
-    summary = cat.t("journal.report.summary", sessions=t.sessions, participants=t.participants,
-                    returning=t.returning)  # fmt: skip
     surface.blit(theme.font(24, bold=True).render(title, True, theme.INK), (MARGIN, MARGIN))
-    surface.blit(theme.font(15).render(summary, True, theme.MUTED), (MARGIN, MARGIN + 32))
+    surface.blit(theme.font(15).render(summary(t, cat), True, theme.MUTED), (MARGIN, MARGIN + 32))
     y = MARGIN + 70
     label_font, value_font = theme.font(15), theme.font(15, bold=True)
     bar_room = CHART_WIDTH - LABEL_WIDTH - 2 * MARGIN - 60

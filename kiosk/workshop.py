@@ -178,7 +178,7 @@ class _Parser(Checker):
         if value is None:
             return None
         lm = self.langmap(keypath, value, max_len=max_len)
-        return Text(lm["nl"], lm.get("en")) if lm else None
+        return Text.of(lm) if lm else None
 
     def range(self, keypath: tuple, value: Any) -> AgeRange | None:
         if value is None:

@@ -5,18 +5,14 @@ Pure functions from `StoredSession` to what `templates/agenda.html.j2` shows; no
 
 from __future__ import annotations
 
-from datetime import date
 from itertools import groupby
 from typing import Any
 
-from listing.i18n import age_label, title_in
+from listing.i18n import Catalogue, title_in
 from listing.localtime import local
+from listing.models.incoming import VENUE_TYPES
 from listing.models.stored import StoredSession
 from listing.settings import PUBLIC_DETAIL_MIN
-
-
-def day_label(day: date, t: dict[str, Any]) -> str:
-    return f"{t['weekdays'][day.weekday()]} {day.day} {t['months'][day.month - 1]} {day.year}"
 
 
 def json_ld(s: StoredSession, lang: str) -> dict[str, Any]:
@@ -46,37 +42,37 @@ def json_ld(s: StoredSession, lang: str) -> dict[str, Any]:
     return event
 
 
-def activity_view(s: StoredSession, lang: str, t: dict[str, Any]) -> dict[str, Any]:
+def activity_view(s: StoredSession, cat: Catalogue) -> dict[str, Any]:
     start = local(s.started_at)
     end = local(s.ended_at) if s.ended_at else None
     bands = None
     if s.total >= PUBLIC_DETAIL_MIN:
-        names = {"unknown": t["band_unknown"]}
-        bands = [(names.get(b, b), n) for b, n in s.bands.items() if n]
+        unknown = cat.t("band_unknown")
+        bands = [(unknown if b == "unknown" else b, n) for b, n in s.bands.items() if n]
     return {
         "session_id": s.session_id,
-        "title": title_in(s.title, lang),
+        "title": title_in(s.title, cat.lang),
         "stop": s.stop_name,
-        "venue": t["venue"].get(s.venue_type, s.venue_type),
+        "venue": cat.t(f"venue.{s.venue_type}") if s.venue_type in VENUE_TYPES else s.venue_type,
         "municipality": s.municipality,
-        "age": age_label(s.typical_age_range, t),
+        "age": cat.age(s.typical_age_range),
         "time": f"{start:%H:%M}–{end:%H:%M}" if end else f"{start:%H:%M}",
         "ongoing": s.status == "open",
-        "participants": t["participants"].format(n=s.total),
+        "participants": cat.tn("participants", s.total),
         "total": s.total,
         "bands": bands,
-        "json_ld": json_ld(s, lang),
+        "json_ld": json_ld(s, cat.lang),
     }
 
 
-def days(sessions: list[StoredSession], lang: str, t: dict[str, Any]) -> list[dict[str, Any]]:
+def days(sessions: list[StoredSession], cat: Catalogue) -> list[dict[str, Any]]:
     """Sessions (newest first) grouped by their local start day."""
     grouped = groupby(sessions, key=lambda s: local(s.started_at).date())
     return [
         {
-            "label": day_label(day, t),
+            "label": cat.day(day),
             "date": day.isoformat(),
-            "activities": [activity_view(s, lang, t) for s in items],
+            "activities": [activity_view(s, cat) for s in items],
         }
         for day, items in grouped
     ]

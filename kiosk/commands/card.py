@@ -1,4 +1,4 @@
-"""`stem-kiosk workshops card ID --png FILE [--lang nl|en]`: the printable card of one workshop.
+"""`stem-kiosk workshops card ID --png FILE [--lang nl|en|fr]`: the printable card of one workshop.
 
 Registered by kiosk/commands/workshops.py; pygame is imported only when a card is drawn.
 """

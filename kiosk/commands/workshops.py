@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kiosk.commands import card as card_command
 from kiosk.commands import workshop_import
+from kiosk.i18n import languages
 
 
 def register(sub) -> None:
@@ -15,5 +16,5 @@ def register(sub) -> None:
     card = actions.add_parser("card", help="a printable one-page card of a workshop")
     card.add_argument("id", metavar="ID")
     card.add_argument("--png", required=True, metavar="FILE")
-    card.add_argument("--lang", choices=["nl", "en"], help="default: the config's language")
+    card.add_argument("--lang", choices=languages(), help="default: the config's language")
     card.set_defaults(handler=card_command.handle)

@@ -99,4 +99,4 @@ class EndScreen(Screen):
         session = self.app.session
         if safely(self.app, session.end):
             self.app.session = None
-            self.app.home(self.t("ui.end.saved", total=self.counts.get("total", 0)))
+            self.app.home(self.app.text.tn("ui.end.saved", self.counts.get("total", 0)))

@@ -12,6 +12,7 @@ import subprocess
 
 import pygame
 
+from kiosk.i18n import next_language
 from kiosk.journal import JournalError
 from kiosk.ui import theme
 from kiosk.ui.confirm import ConfirmScreen
@@ -59,7 +60,7 @@ class FacilitatorScreen(Screen):
                 return
         sync = self.app.services.sync
         if sync is None:
-            self.sync_line = self.t("ui.sync.not_configured", waiting=self.waiting)
+            self.sync_line = self.app.text.tn("ui.sync.not_configured", self.waiting)
         else:
             p = sync.progress
             self.sync_line = self.t(
@@ -69,12 +70,12 @@ class FacilitatorScreen(Screen):
                 waiting=self.waiting,
             )
         if self.attention:
-            self.sync_line += " · " + self.t("ui.sync.attention", count=len(self.attention))
+            self.sync_line += " · " + self.app.text.tn("ui.sync.attention", len(self.attention))
 
     def build(self) -> list[Button]:
         t, app = self.t, self.app
         sync_now = self.sync_now if app.services.sync is not None else None
-        other = "en" if app.text.lang == "nl" else "nl"
+        other = next_language(app.text.lang)
         grid = [
             ("facilitator.sync", t("ui.sync.now"), sync_now, "primary"),
             ("facilitator.export", t("ui.facilitator.export"), self.export, ""),

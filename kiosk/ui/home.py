@@ -9,6 +9,7 @@ import datetime as dt
 
 import pygame
 
+from kiosk.i18n import next_language
 from kiosk.tour import Stop
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
@@ -78,7 +79,7 @@ class HomeScreen(Screen):
                 )
             )
             x += 78
-        other = "en" if app.text.lang == "nl" else "nl"
+        other = next_language(app.text.lang)
         buttons.append(
             Button(
                 "home.lang",
@@ -141,7 +142,7 @@ class HomeScreen(Screen):
         heading(surface, self.t("home.heading"))
         text_box(
             surface,
-            self.t("home.count", count=count),
+            self.app.text.tn("home.count", count),
             pygame.Rect(484, 14, 300, 40),
             18,
             theme.MUTED,

@@ -113,7 +113,7 @@ class PinScreen(Screen):
         self.tries += 1
         if self.tries >= MAX_TRIES:
             self.locked_until = self.app.clock.now() + LOCK_S
-            self.message = self.t("ui.pin.locked", seconds=LOCK_S)
+            self.message = self.app.text.tn("ui.pin.locked", LOCK_S)
         else:
             self.message = self.t("ui.pin.wrong")
 

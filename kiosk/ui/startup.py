@@ -85,7 +85,7 @@ class StartupScreen(Screen):
             waiting = len(journal.unconfirmed())
         except JournalError as err:
             return title, err.message, False
-        return title, self.t("ui.startup.sync_detail", waiting=waiting), None
+        return title, self.app.text.tn("ui.startup.sync_detail", waiting), None
 
     def tick(self, now: float) -> bool:
         if self.all_good and now - self.entered >= AUTO_CONTINUE_S:

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from listing import db, docs
 from listing.agenda import days
-from listing.i18n import LANGUAGES, texts, title_in
+from listing.i18n import Catalogue, title_in
 from listing.routers.activities import Filter
 from listing.storage.sessions import choices, public
 
@@ -31,18 +31,18 @@ Lang = Annotated[str, Query(max_length=8, description="nl (default) or en")]
 def agenda(
     request: Request, lang: Lang = "nl", municipality: Filter = None, workshop: Filter = None
 ) -> HTMLResponse:
-    lang = lang if lang in LANGUAGES else "nl"
-    t = texts(lang)
+    cat = Catalogue(lang)
     with db.read(request.app.state.engine) as conn:
         sessions = public(conn, municipality=municipality, workshop=workshop)
         towns, shops = choices(conn)
-    other = {"lang": t["other_language_code"], "municipality": municipality, "workshop": workshop}
+    other_lang = cat.t("other_language_code")
+    other = {"lang": other_lang, "municipality": municipality, "workshop": workshop}
     page = _templates.get_template("agenda.html.j2").render(
-        lang=lang,
-        t=t,
-        days=days(sessions, lang, t),
+        lang=cat.lang,
+        t=cat.t,
+        days=days(sessions, cat),
         municipalities=towns,
-        workshops=[(wid, title_in(json.loads(title), lang)) for wid, title in shops],
+        workshops=[(wid, title_in(json.loads(title), cat.lang)) for wid, title in shops],
         municipality=municipality or "",
         workshop=workshop or "",
         other_query=urlencode({k: v for k, v in other.items() if v}),

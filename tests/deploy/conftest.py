@@ -12,12 +12,23 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.tools import tool_or_skip
+
 REPO = Path(__file__).resolve().parents[2]
 RECORDER = Path(__file__).with_name("recorder.py")
 TOOLS = ("dpkg-query", "apt-get", "useradd", "usermod", "systemctl", "python3", "venv-python")
 PI_OS = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_CODENAME=bookworm\n'
 # The groups of a fresh Raspberry Pi OS image that the kiosk user joins, with their gids.
-GROUPS = {"root": 0, "video": 44, "input": 105, "render": 106, "gpio": 997, "spi": 999, "i2c": 998}
+GROUPS = {
+    "root": 0,
+    "video": 44,
+    "input": 105,
+    "render": 106,
+    "gpio": 997,
+    "spi": 999,
+    "i2c": 998,
+    "audio": 29,
+}
 # What useradd needs under --root besides passwd and group.
 LOGIN_DEFS = "SYS_UID_MIN 100\nSYS_UID_MAX 999\nSYS_GID_MIN 100\nSYS_GID_MAX 999\n"
 # getty@.service, enabled for tty1 as on a fresh image (the installer disables it).
@@ -36,17 +47,6 @@ BOOT_CONFIG = (
     "# Uncomment some or all of these to enable the optional hardware interfaces\n"
     "#dtparam=i2c_arm=on\n#dtparam=i2s=on\n#dtparam=spi=on\n\n[cm5]\ndtoverlay=dwc2,dr_mode=host\n"
 )
-
-
-def tool_or_skip(name: str) -> str:
-    """The path of a system tool; missing: a failure under CI, a skip with a reason locally."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (apt-get install -y {name})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 @dataclass

@@ -152,7 +152,7 @@ def test_malformed_arguments_are_usage_errors(kiosk, kiosk_id, url):
 
 def test_an_invalid_config_is_not_made_worse(kiosk, listing, capsys):
     config, token, kid = kiosk
-    config.write_text(CONFIG.replace("language: en", "language: fr"))
+    config.write_text(CONFIG.replace("language: en", "language: de"))
     before = config.read_bytes()
     assert enroll(config, listing.url, kid, token) == 1
     assert capsys.readouterr().err.count("kiosk.yaml:3:") == 1

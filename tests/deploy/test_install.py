@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.conftest import REPO, tool_or_skip
+from tests.deploy.conftest import REPO
+from tests.support.tools import tool_or_skip
 
-GROUPS = ("gpio", "video", "render", "input", "spi", "i2c")
+GROUPS = ("gpio", "video", "render", "input", "spi", "i2c", "audio")
 
 
 def snapshot(root: Path) -> dict[str, tuple]:
@@ -108,11 +109,17 @@ def test_first_run_creates_exactly_the_kiosk_files(installer):
     calls = installer.changing_calls()
     apt_installs = [c for c in calls if c[:2] == ["apt-get", "install"]]
     assert len(apt_installs) == 1
-    for package in ("python3-venv", "python3-lgpio", "libsdl2-2.0-0", "libsdl2-ttf-2.0-0"):
+    for package in (
+        "python3-venv",
+        "python3-lgpio",
+        "libsdl2-2.0-0",
+        "libsdl2-ttf-2.0-0",
+        "espeak-ng",
+    ):
         assert package in apt_installs[0]
     assert "libsdl2-dev" in apt_installs[0]  # pygame is compiled against the system's SDL
     assert ["apt-get", "update", "-qq"] in calls
-    assert [c[0] for c in calls if c[0] in ("useradd", "usermod")] == ["useradd"] + ["usermod"] * 6
+    assert [c[0] for c in calls if c[0] in ("useradd", "usermod")] == ["useradd"] + ["usermod"] * 7
     assert all(["--root", str(root)] == c[1:3] for c in calls if c[0] in ("useradd", "usermod"))
     venv_calls = [c for c in calls if c[0] == "python3"]
     assert venv_calls == [["python3", "-m", "venv", "--system-site-packages",

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.conftest import REPO, tool_or_skip
+from tests.deploy.conftest import REPO
+from tests.support.tools import tool_or_skip
 
 DEPLOY = REPO / "deploy"
 UNITS = sorted(

@@ -41,4 +41,4 @@ def test_hardening_leaves_the_devices_open():
     for closing in ("PrivateDevices", "DevicePolicy", "DeviceAllow", "ProtectClock"):
         assert closing not in d, closing
     groups = set(d["SupplementaryGroups"][0].split())
-    assert {"gpio", "video", "render", "input", "spi", "i2c"} <= groups
+    assert {"gpio", "video", "render", "input", "spi", "i2c", "audio"} <= groups

@@ -7,10 +7,9 @@ import queue
 import time
 
 import pytest
-import yaml
 
 from devices.checks import CONDITIONS, LIGHT_THRESHOLD, Check, CheckMonitor
-from kiosk.i18n import Catalogue
+from kiosk.i18n import Catalogue, languages
 from tests.devices.conftest import wait_for
 
 
@@ -136,19 +135,12 @@ def test_events_of_other_devices_are_ignored(kit):
     assert not pump(kit, monitor, met, timeout=0.5).met
 
 
-def test_every_reason_key_reads_in_both_languages():
-    tables = {}
-    for lang in ("nl", "en"):
-        from importlib import resources
-
-        text = (resources.files("kiosk") / "locale" / f"{lang}.yaml").read_text()
-        tables[lang] = {k for k in yaml.safe_load(text) if k.startswith("check.")}
-    assert tables["nl"] == tables["en"]
+def test_every_reason_key_reads_in_every_language():
     keys = {f"check.{c}" for c in CONDITIONS} | {
         "check.met", "check.keep", "check.not_connected", "check.waiting"
     }  # fmt: skip
-    assert keys == tables["nl"]
     values = {"seconds": 2, "threshold": 20, "now": 35.5, "device": "distance"}
-    for lang in ("nl", "en"):
+    for lang in languages():
         for key in keys:
-            assert "{" not in Catalogue(lang).t(key, **values)
+            text = Catalogue(lang).t(key, **values)
+            assert text and "{" not in text

@@ -135,7 +135,7 @@ def test_report_prints_totals_and_draws_a_chart(cli, tmp_path):
     png = tmp_path / "chart" / "report.png"
     code, out, _ = cli("report", "--png", str(png))
     assert code == 0
-    assert "1 sessies, 3 deelnemers" in out  # the cancelled session is left out
+    assert "1 sessie, 3 deelnemers, 0 kwamen terug" in out  # the cancelled session is left out
     assert "Bibliotheek Maldegem (Maldegem)" in out and "Elders" not in out
     image = pygame.image.load(str(png))
     assert image.get_width() == 900 and image.get_height() > 300

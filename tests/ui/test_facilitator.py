@@ -159,7 +159,7 @@ def test_a_session_the_listing_refused_is_listed_first_with_its_reason(kiosk):
     kiosk.app.home()
     open_facilitator(kiosk)
     assert [s.session_id for s in kiosk.screen.attention] == [session_id]
-    assert kiosk.app.text.t("ui.sync.attention", count=1) in kiosk.screen.sync_line
+    assert kiosk.app.text.tn("ui.sync.attention", 1) in kiosk.screen.sync_line
     rows = (16, 210, 420, 28)
     assert bad_pixels(kiosk, rows) > 20
 
