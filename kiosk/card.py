@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from devices import parts, wiring
+from devices import wiring
 from devices.checks import Check
 from devices.kitconfig import KitSpec
+from devices.parts import part
 from kiosk.i18n import Catalogue
 from kiosk.ui import theme
 from kiosk.ui.widgets import wrap
@@ -70,7 +71,7 @@ def number(x: float, lang: str) -> str:
 def check_text(check: Check, kit: KitSpec, text: Catalogue) -> str:
     """'Test: Afstandssensor meet minder dan 20 cm, 2 s lang' (no live values: it is paper)."""
     device = kit.devices[check.device]
-    unit = parts.UNITS.get(device.type, "")
+    unit = part(device.type).unit
     threshold = ""
     if check.threshold is not None:
         threshold = f"{number(check.threshold, text.lang)} {unit}".strip()

@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devices.kitconfig import default_kit_path
+from devices.kits import default_kit_path
 from devices.yamlcheck import Checker
 from devices.yamlsource import Problem, SourceError, read
 

@@ -13,24 +13,19 @@ from typing import Any
 
 from devices.checks import CONDITIONS, Check
 from devices.kitconfig import DeviceSpec, KitSpec, Text
+from devices.parts import PARTS, part
 from devices.yamlcheck import Checker, did_you_mean
 from devices.yamlsource import Document, Problem, SourceError, read
 
 ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
 AGE_RANGE = re.compile(r"([0-9]{0,3})-([0-9]{0,3})")
-# The live demos a step can show, and the device types each one can run on.
+# The live demos a step can show, and the device types each one can run on: a graph of any
+# sensor read over time, the reaction game on a button, the theremin on a reading a hand plays.
 DEMOS: dict[str, frozenset[str]] = {
-    "graph": frozenset({"mcp3008", "cpu_temperature", "light_sensor", "distance_sensor"}),
-    "reaction": frozenset({"button"}),
-    "theremin": frozenset({"distance_sensor", "mcp3008"}),
+    "graph": frozenset(kind for kind, p in PARTS.items() if p.sampled),
+    "reaction": frozenset(kind for kind, p in PARTS.items() if "pressed" in p.conditions),
+    "theremin": frozenset(kind for kind, p in PARTS.items() if p.playable),
 }
-# What value_above / value_below compare with, per device type: lowest and highest reading.
-VALUE_RANGES: dict[str, tuple[float, float, str]] = {
-    "mcp3008": (0.0, 1.0, ""),
-    "light_sensor": (0.0, 1.0, ""),
-    "cpu_temperature": (-40.0, 125.0, " °C"),
-}
-DEFAULT_MAX_CM = 100.0  # gpiozero's DistanceSensor measures up to 1 m unless max_cm says more
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 # Text limits (characters): what a step may hold and still be read by a 14-year-old.
@@ -365,11 +360,9 @@ class _Parser(Checker):
         self, keypath: tuple, condition: str, threshold: float, spec: DeviceSpec
     ) -> float | None:
         """The threshold if a reading of this device can ever meet the condition, else None."""
-        if condition.startswith("distance_"):
-            low, high = 0.0, float(spec.options.get("max_cm", DEFAULT_MAX_CM))
-            unit = " cm"
-        else:
-            low, high, unit = VALUE_RANGES[spec.type]
+        kind = part(spec.type)
+        low, high = kind.reading_range(spec)
+        unit = f" {kind.unit}" if kind.unit else ""
         above = condition.endswith("_above")
         if (above and low <= threshold < high) or (not above and low < threshold <= high):
             return threshold

@@ -13,24 +13,6 @@ from kiosk.ui.widgets import Button, bar, heading
 
 PER_PAGE = 12
 POLL_S = 0.25
-ON = {
-    "led": True,
-    "pwm_led": 1.0,
-    "rgb_led": (1.0, 0.0, 0.5),
-    "buzzer": True,
-    "tonal_buzzer": 440.0,
-    "servo": 1.0,
-    "traffic_lights": "green",
-}
-OFF = {
-    "led": False,
-    "pwm_led": 0.0,
-    "rgb_led": (0.0, 0.0, 0.0),
-    "buzzer": False,
-    "tonal_buzzer": None,
-    "servo": -1.0,
-    "traffic_lights": None,
-}
 
 
 class DeviceTestScreen(Screen):
@@ -109,9 +91,9 @@ class DeviceTestScreen(Screen):
         heading(surface, self.t("ui.facilitator.devices"), factory)
 
     def toggle(self, name: str) -> None:
-        kind = self.app.services.spec.devices[name].type
+        output = self.app.kit.part(name)
         on = name not in self.on
-        self.app.kit.set_output(name, ON[kind] if on else OFF[kind])
+        self.app.kit.set_output(name, output.on if on else output.off)
         (self.on.add if on else self.on.discard)(name)
 
     def graph(self, name: str) -> None:
