@@ -5,6 +5,7 @@ collect positioned problems instead of raising; every user file's validator buil
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -27,6 +28,10 @@ class Checker:
 
     def fail(self, keypath: KeyPath, message: str, *, key: bool = False) -> None:
         self.problems.append(self.doc.problem(keypath, message, key=key))
+
+    def written(self, keypath: KeyPath, value: Any) -> str:
+        """A value as the author wrote it (`1.10`, not the 1.1 it was read as)."""
+        return self.doc.written.get(keypath, str(value))
 
     def absent(self, keypath: KeyPath, value: Any) -> bool:
         """True for a key the file does not have: its parent's mapping() already said so."""
@@ -82,7 +87,8 @@ class Checker:
             self.fail(keypath, f"{_label(keypath)} must be text, not {_kind(value)}")
             return None
         if not isinstance(value, str):
-            self.fail(keypath, f"{_label(keypath)} must be text: put quotes around {value!r}")
+            written = self.written(keypath, value)
+            self.fail(keypath, f"{_label(keypath)} must be text: put quotes around {written}")
             return None
         if not value.strip():
             self.fail(keypath, f"{_label(keypath)} is empty")
@@ -106,7 +112,7 @@ class Checker:
             self.fail(keypath, f"{_label(keypath)} must be a whole number, not {_kind(value)}")
             return None
         if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {value}")
+            self.out_of_range(keypath, value, low, high)
             return None
         return value
 
@@ -115,13 +121,17 @@ class Checker:
     ) -> float | None:
         if self.absent(keypath, value):
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
             self.fail(keypath, f"{_label(keypath)} must be a number, not {_kind(value)}")
             return None
         if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {value}")
+            self.out_of_range(keypath, value, low, high)
             return None
         return float(value)
+
+    def out_of_range(self, keypath: KeyPath, value: Any, low: Any, high: Any) -> None:
+        written = self.written(keypath, value)
+        self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {written}")
 
     def boolean(self, keypath: KeyPath, value: Any) -> bool | None:
         if self.absent(keypath, value):
@@ -137,9 +147,9 @@ class Checker:
         choices = list(choices)
         if not isinstance(value, str) or value not in choices:
             hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+            written = quoted(self.written(keypath, value))
             self.fail(
-                keypath,
-                f"{_label(keypath)} {quoted(value)} is not one of: {', '.join(choices)}{hint}",
+                keypath, f"{_label(keypath)} {written} is not one of: {', '.join(choices)}{hint}"
             )
             return None
         return value

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from devices.yamlcheck import Checker
-from devices.yamlsource import Problem, SourceError, read
+from devices.yamlsource import Problem, SourceError, quoted, read
 
 VENUE_TYPES = (
     "library",
@@ -102,7 +103,8 @@ def _stop(check: Checker, where: tuple, item: Any) -> Stop | None:
     postcode = None
     if "postcode" in body:
         raw = body["postcode"]
-        raw = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+        if isinstance(raw, int) and not isinstance(raw, bool):  # 9990 unquoted: as written
+            raw = check.written((*where, "postcode"), raw)
         postcode = check.text(
             (*where, "postcode"),
             raw,
@@ -111,9 +113,19 @@ def _stop(check: Checker, where: tuple, item: Any) -> Stop | None:
             hint='must be four digits, like "9990"',
         )
     date = body.get("date")
-    if (date is not None and not isinstance(date, dt.date)) or isinstance(date, dt.datetime):
-        check.fail((*where, "date"), "date must be a day like 2026-02-12")
-        date = None
+    date = _day(check, (*where, "date"), date) if date is not None else None
     if name and venue and town:
         return Stop(name, venue, town, postcode, date)
     return None
+
+
+def _day(check: Checker, keypath: tuple, value: Any) -> dt.date | None:
+    """A day written as 2026-02-12 (YAML 1.2 reads it as text; quoted is the same)."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        check.fail(keypath, "date must be a day like 2026-02-12")
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        check.fail(keypath, f"{quoted(value)} is not a valid date")  # 2026-02-30
+        return None

@@ -180,7 +180,7 @@ class _Parser(Checker):
             return None
         form = f'{keypath[-1]} must look like "10-14", "14-" or "-12"'
         if isinstance(value, int | float) and not isinstance(value, bool):
-            self.fail(keypath, f"{form}, in quotes, not the number {value}")
+            self.fail(keypath, f"{form}, in quotes, not the number {self.written(keypath, value)}")
             return None
         text = self.text(keypath, value, max_len=7)
         if text is None:
@@ -368,8 +368,8 @@ class _Parser(Checker):
             return threshold
         self.fail(
             keypath,
-            f"{condition} {threshold:g} can never be met: '{spec.name}' ({spec.type}) "
-            f"reads {low:g} to {high:g}{unit}",
+            f"{condition} {self.written(keypath, threshold)} can never be met: '{spec.name}' "
+            f"({spec.type}) reads {low:g} to {high:g}{unit}",
         )
         return None
 

@@ -71,15 +71,8 @@ def test_every_problem_in_a_tour_is_reported(tmp_path):
     tour, problems = load_tour(path)
     assert tour is None
     assert [str(p) for p in problems] == [
-        f"{path}:8:11: '2026-02-30' is not a valid date",
-    ]
-    path.write_text(
-        "stops:\n"
-        "  - name: Bib\n    venue_type: libary\n    municipality: Gent\n    postcode: 90000\n"
-    )
-    _, problems = load_tour(path)
-    assert [str(p) for p in problems] == [
         f"{path}:3:17: venue_type 'libary' is not one of: library, youth_house, school, "
         "youth_movement, care_centre, company, public_space, other (did you mean 'library'?)",
         f"{path}:5:15: postcode '90000' must be four digits, like \"9990\"",
+        f"{path}:8:11: '2026-02-30' is not a valid date",  # a day is checked with the rest
     ]
