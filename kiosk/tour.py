@@ -1,6 +1,6 @@
 """The tour plan: the stops of a tour (date, venue, municipality), read from `tour.yaml`.
 
-A session's stop is looked up here by name; an unknown name becomes a stop of type `other`.
+Every mistake is a positioned problem; a stop is found here by its name (kiosk/core/stops.py).
 """
 
 from __future__ import annotations
@@ -13,33 +13,7 @@ from typing import Any
 
 from devices.yamlcheck import Checker
 from devices.yamlsource import Problem, SourceError, quoted, read
-
-VENUE_TYPES = (
-    "library",
-    "youth_house",
-    "school",
-    "youth_movement",
-    "care_centre",
-    "company",
-    "public_space",
-    "other",
-)
-
-
-@dataclass(frozen=True)
-class Stop:
-    name: str
-    venue_type: str
-    municipality: str
-    postcode: str | None = None
-    date: dt.date | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        """The `stop` object of a session snapshot (listing-api.md)."""
-        body = {"name": self.name, "venue_type": self.venue_type, "municipality": self.municipality}
-        if self.postcode:
-            body["postcode"] = self.postcode
-        return body
+from kiosk.stop import VENUE_TYPES, Stop
 
 
 @dataclass(frozen=True)
@@ -53,12 +27,6 @@ class Tour:
 
     def on(self, day: dt.date) -> list[Stop]:
         return [s for s in self.stops if s.date == day]
-
-
-def stop_for(name: str, tour: Tour | None) -> Stop:
-    """The tour's stop of that name, else free text: venue type `other`, municipality unknown."""
-    found = tour.find(name) if tour else None
-    return found or Stop(name.strip(), "other", "onbekend")
 
 
 def load_tour(path: str | os.PathLike) -> tuple[Tour | None, list[Problem]]:

@@ -97,6 +97,16 @@ class Workshop:
     path: Path
     where: tuple[int, int] = (1, 1)  # line and column of its `id:`, for problems across files
 
+    def as_json(self) -> dict[str, Any]:
+        """The `workshop` object of a session snapshot (listing-api.md): what a session keeps."""
+        title = {"nl": self.title.nl} | ({"en": self.title.en} if self.title.en else {})
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title": title,
+            "typical_age_range": str(self.age_range),
+        }
+
     @property
     def checks(self) -> int:
         """How many checks a run through the first variant at every choice meets."""

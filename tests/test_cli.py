@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.cli import build_parser, main
+from kiosk.cli import build_parser, handler, main
 
 COMMANDS = [
     ["run", "--simulate"],
@@ -31,7 +31,7 @@ COMMANDS = [
 def test_every_documented_command_parses(argv):
     args = build_parser().parse_args(["--config", "k.yaml", *argv])
     assert args.command == argv[0]
-    assert callable(args.handler)
+    assert callable(handler(args.handler))  # its module imported only now
 
 
 def test_unknown_command_is_a_usage_error(capsys):

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from kiosk.about import DEFAULT_KIOSK_ID
 from kiosk.clock import CORRECTED, NTP, Clock, Stamp
 from kiosk.journal import snapshot as snap
 from kiosk.journal import timefix
@@ -32,23 +33,7 @@ from kiosk.journal.errors import (
 )
 from kiosk.journal.files import Notice, ensure_data_dir, journal_path, open_or_replace
 from kiosk.journal.snapshot import SessionSummary
-from kiosk.tour import Stop
-from kiosk.workshop import Workshop
-
-DEFAULT_KIOSK_ID = "mobilab-demo"
-
-
-def workshop_ref(workshop: Workshop) -> dict[str, Any]:
-    """What a session records of its workshop: the snapshot's `workshop` object."""
-    title = {"nl": workshop.title.nl}
-    if workshop.title.en:
-        title["en"] = workshop.title.en
-    return {
-        "id": workshop.id,
-        "version": workshop.version,
-        "title": title,
-        "typical_age_range": str(workshop.age_range),
-    }
+from kiosk.stop import Stop
 
 
 class Journal:

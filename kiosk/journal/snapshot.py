@@ -14,7 +14,7 @@ from typing import Any
 
 from kiosk.clock import CORRECTED, NTP, UNSYNCED
 from kiosk.journal.errors import BANDS, GENDERS
-from kiosk.tour import Stop
+from kiosk.stop import Stop
 
 SESSION_COLUMNS = (
     "id, workshop_id, workshop_version, workshop_title, age_range, stop_name, venue_type, "

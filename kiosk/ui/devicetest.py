@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui.demo_graph import show_value
-from kiosk.ui.intro import device_label
+from kiosk.ui.labels import device_label, show_value
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, heading
 
@@ -48,7 +47,7 @@ class DeviceTestScreen(Screen):
             self.toggle(name)
 
     def build(self) -> list[Button]:
-        spec = self.app.services.spec
+        spec = self.app.station.spec
         names = list(spec.devices) if spec else []
         pages = max(1, -(-len(names) // PER_PAGE))
         self.page %= pages
@@ -97,12 +96,10 @@ class DeviceTestScreen(Screen):
         (self.on.add if on else self.on.discard)(name)
 
     def graph(self, name: str) -> None:
-        from kiosk.ui.demo_graph import GraphScreen
-
-        self.app.go(GraphScreen(self.app, name, self))
+        self.app.go("graph", device=name, back=self)
 
     def next_page(self) -> None:
         self.page += 1
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

@@ -10,7 +10,7 @@ import pygame
 
 from devices.parts import part
 from kiosk.ui import theme
-from kiosk.ui.intro import device_label
+from kiosk.ui.labels import device_label
 from kiosk.ui.widgets import Button, text_box
 
 AREA = pygame.Rect(500, 0, 300, 480)
@@ -36,7 +36,7 @@ class SimPanel:
         self.app = app
         self.visible = False
         self.buttons: list[Button] = []
-        spec = app.services.spec
+        spec = app.station.spec
         controls = [(n, d.type) for n, d in spec.devices.items() if part(d.type).control]
         self.devices = controls[:ROWS]
 

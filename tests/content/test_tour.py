@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kiosk.tour import load_tour, stop_for
+from kiosk.core.stops import resolve_stop
+from kiosk.tour import load_tour
 
 TOUR = """\
 name: Voorjaarstour 2026
@@ -42,7 +43,7 @@ def test_a_stop_is_found_by_name_whatever_the_case(tmp_path):
     path = tmp_path / "tour.yaml"
     path.write_text(TOUR)
     tour, _ = load_tour(path)
-    stop = stop_for("  bibliotheek MALDEGEM ", tour)
+    stop = resolve_stop("  bibliotheek MALDEGEM ", tour)
     assert stop.municipality == "Maldegem"
     assert stop.as_json() == {
         "name": "Bibliotheek Maldegem",
@@ -53,7 +54,7 @@ def test_a_stop_is_found_by_name_whatever_the_case(tmp_path):
 
 
 def test_an_unknown_stop_is_free_text_of_type_other(tmp_path):
-    stop = stop_for(" Speelplein Zomerpret ", None)
+    stop = resolve_stop(" Speelplein Zomerpret ", None)
     assert stop.as_json() == {
         "name": "Speelplein Zomerpret",
         "venue_type": "other",

@@ -9,8 +9,8 @@ import yaml
 
 from devices.kitconfig import load_kit
 from kiosk.journal import BANDS, GENDERS, STATUSES
+from kiosk.stop import VENUE_TYPES
 from kiosk.sync.round import SyncProgress
-from kiosk.tour import VENUE_TYPES
 
 UI = Path(__file__).parents[2] / "kiosk" / "ui"
 LOCALE = Path(__file__).parents[2] / "kiosk" / "locale"
