@@ -8,7 +8,6 @@ import difflib
 import math
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from devices.yamlsource import Document, KeyPath, Problem, quoted
 
@@ -29,18 +28,18 @@ class Checker:
     def fail(self, keypath: KeyPath, message: str, *, key: bool = False) -> None:
         self.problems.append(self.doc.problem(keypath, message, key=key))
 
-    def written(self, keypath: KeyPath, value: Any) -> str:
+    def written(self, keypath: KeyPath, value: object) -> str:
         """A value as the author wrote it (`1.10`, not the 1.1 it was read as)."""
         return self.doc.written.get(keypath, str(value))
 
-    def absent(self, keypath: KeyPath, value: Any) -> bool:
+    def absent(self, keypath: KeyPath, value: object) -> bool:
         """True for a key the file does not have: its parent's mapping() already said so."""
         return value is None and keypath not in self.doc.values
 
     def mapping(
         self,
         keypath: KeyPath,
-        value: Any,
+        value: object,
         *,
         required: Iterable[str] = (),
         optional: Iterable[str] | None = (),
@@ -62,7 +61,7 @@ class Checker:
                 self.fail(keypath, f"{label} needs '{k}'")
         return value
 
-    def sequence(self, keypath: KeyPath, value: Any, *, min_items: int = 0) -> list | None:
+    def sequence(self, keypath: KeyPath, value: object, *, min_items: int = 0) -> list | None:
         if self.absent(keypath, value):
             return None
         if not isinstance(value, list):
@@ -75,7 +74,7 @@ class Checker:
     def text(
         self,
         keypath: KeyPath,
-        value: Any,
+        value: object,
         *,
         max_len: int = 200,
         pattern: str | None = None,
@@ -104,7 +103,7 @@ class Checker:
         return value
 
     def integer(
-        self, keypath: KeyPath, value: Any, *, low: int | None = None, high: int | None = None
+        self, keypath: KeyPath, value: object, *, low: int | None = None, high: int | None = None
     ) -> int | None:
         if self.absent(keypath, value):
             return None
@@ -117,7 +116,12 @@ class Checker:
         return value
 
     def number(
-        self, keypath: KeyPath, value: Any, *, low: float | None = None, high: float | None = None
+        self,
+        keypath: KeyPath,
+        value: object,
+        *,
+        low: float | None = None,
+        high: float | None = None,
     ) -> float | None:
         if self.absent(keypath, value):
             return None
@@ -129,11 +133,11 @@ class Checker:
             return None
         return float(value)
 
-    def out_of_range(self, keypath: KeyPath, value: Any, low: Any, high: Any) -> None:
+    def out_of_range(self, keypath: KeyPath, value: object, low: object, high: object) -> None:
         written = self.written(keypath, value)
         self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {written}")
 
-    def boolean(self, keypath: KeyPath, value: Any) -> bool | None:
+    def boolean(self, keypath: KeyPath, value: object) -> bool | None:
         if self.absent(keypath, value):
             return None
         if not isinstance(value, bool):
@@ -141,7 +145,7 @@ class Checker:
             return None
         return value
 
-    def choice(self, keypath: KeyPath, value: Any, choices: Iterable[str]) -> str | None:
+    def choice(self, keypath: KeyPath, value: object, choices: Iterable[str]) -> str | None:
         if self.absent(keypath, value):
             return None
         choices = list(choices)
@@ -154,7 +158,7 @@ class Checker:
             return None
         return value
 
-    def langmap(self, keypath: KeyPath, value: Any, *, max_len: int = 200) -> dict | None:
+    def langmap(self, keypath: KeyPath, value: object, *, max_len: int = 200) -> dict | None:
         """A language map {nl: ..., en: ...}: Dutch required, English optional."""
         if self.absent(keypath, value):
             return None
@@ -196,7 +200,7 @@ def _label(keypath: KeyPath) -> str:
     return str(keypath[-1])
 
 
-def _kind(value: Any) -> str:
+def _kind(value: object) -> str:
     if value is None:
         return "nothing"
     return {

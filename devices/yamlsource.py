@@ -11,7 +11,6 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import Any
 
 import yaml
 
@@ -71,7 +70,7 @@ class Document:
     single values, what the author wrote (`1.10` is read as the number 1.1)."""
 
     path: str
-    data: Any
+    data: object
     values: dict[KeyPath, tuple[int, int]]
     keys: dict[KeyPath, tuple[int, int]]
     written: dict[KeyPath, str]
@@ -205,7 +204,7 @@ class _Builder:
         mark = node.start_mark
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message))
 
-    def build(self, node: yaml.Node, keypath: KeyPath) -> Any:
+    def build(self, node: yaml.Node, keypath: KeyPath) -> object:
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
@@ -254,7 +253,7 @@ class _Builder:
             result[key] = self.build(value_node, child)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode) -> object:
         if len(node.value) > MAX_STRING:
             self._at(node, f"text is too long ({len(node.value):,} characters)")
             return ""
@@ -306,7 +305,7 @@ _TAG_NAMES = {"int": "whole number", "float": "number", "bool": "true/false", "n
 _CONSTRUCTORS = {"str": str, "int": _integer, "float": _real, "bool": _boolean, "null": _null}
 
 
-def quoted(value: Any, limit: int = 40) -> str:
+def quoted(value: object, limit: int = 40) -> str:
     """A value as an author wrote it, in quotes, shortened so a message stays one line."""
     text = str(value)
     return f"'{text[:limit]}...'" if len(text) > limit else f"'{text}'"

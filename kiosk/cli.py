@@ -24,7 +24,9 @@ EXIT_CODES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or only of `command` (what one run needs: each command's
+    parser costs its share of a quick tap's time)."""
     parser = argparse.ArgumentParser(
         prog=PROGRAM,
         description="Touchscreen kiosk and device kit for the mobile STEM lab.",
@@ -37,19 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    _run(sub)
-    _validate(sub)
-    _devices(sub)
-    _session(sub)
-    _journal(sub)
-    _sync(sub)
-    _setup(sub)
-    _workshops(sub)
+    for name, add in COMMANDS.items():
+        if command in (None, name):
+            add(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(_command_in(argv)).parse_args(argv)
     try:
         return handler(args.handler)(args)
     except KeyboardInterrupt:
@@ -57,6 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command a command line names, if it is one (else every parser is built: for --help,
+    --version and the message that lists the commands)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--config":
+            next(words, None)
+        elif not word.startswith("--config="):
+            return word if word in COMMANDS else None
+    return None
 
 
 def handler(name: str):
@@ -198,7 +208,7 @@ def _session(sub) -> None:
     p.add_argument("session", metavar="SESSION")
 
 
-def _journal(sub) -> None:
+def _sessions(sub) -> None:
     p = _command(
         sub, "sessions", "session:sessions",
         "list the journal's sessions and their sync state",
@@ -207,12 +217,18 @@ def _journal(sub) -> None:
         "0 listed, 1 the journal cannot be read",
     )  # fmt: skip
     p.add_argument("--json", action="store_true", help="a JSON list of snapshots")
+
+
+def _export(sub) -> None:
     p = _command(
-        sub, "export", "session:export", "write every session as CSV",
+        sub, "export", "export:export", "write every session as CSV",
         "Write every session as one CSV row (UTF-8 with a byte order mark, for spreadsheets).",
         "0 written, 1 the journal cannot be read or the file cannot be written",
     )  # fmt: skip
     p.add_argument("--csv", required=True, metavar="FILE")
+
+
+def _report(sub) -> None:
     p = _command(
         sub, "report", "report:report", "totals per stop, workshop and age band",
         "Participants per stop, workshop and age band (cancelled sessions left out).",
@@ -232,13 +248,16 @@ def _sync(sub) -> None:
     )  # fmt: skip
 
 
-def _setup(sub) -> None:
+def _pin(sub) -> None:
     _command(
         sub, "pin", "pin:pin", "set the facilitator PIN",
         "Set the facilitator PIN (asked twice, 4 to 8 digits, stored as a salted hash).",
         "0 set, 1 no PIN given, the two differ or are not 4 to 8 digits, or the config cannot\n"
         "be written",
     )  # fmt: skip
+
+
+def _enroll(sub) -> None:
     p = _command(
         sub, "enroll", "enroll:enroll", "check the listing and token, then write the config",
         "Connect this kiosk to a listing: check the URL and the token work, then write\n"
@@ -275,6 +294,20 @@ def _workshops(sub) -> None:
     p.add_argument("--png", required=True, metavar="FILE")
     p.add_argument("--lang", choices=["nl", "en"], help="default: the config's language")
 
+
+COMMANDS = {  # in DESIGN.md's order, which `stem-kiosk --help` keeps
+    "run": _run,
+    "validate": _validate,
+    "devices": _devices,
+    "session": _session,
+    "sessions": _sessions,
+    "sync": _sync,
+    "export": _export,
+    "report": _report,
+    "pin": _pin,
+    "enroll": _enroll,
+    "workshops": _workshops,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

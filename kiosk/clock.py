@@ -5,8 +5,6 @@ Every journal record carries a `Stamp`; `Clock` takes injectable inputs so tests
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
 import uuid
 from collections.abc import Callable
@@ -15,6 +13,7 @@ from pathlib import Path
 
 BOOT_ID_FILE = Path("/proc/sys/kernel/random/boot_id")
 TIMESYNC_DIR = Path("/run/systemd/timesync")
+SYSTEMD_DIR = Path("/run/systemd/system")  # there while systemd is the init (sd_booted(3))
 RECHECK_S = 10.0  # while unsynchronised, ask the system again at most this often
 
 NTP, CORRECTED, UNSYNCED = "ntp", "corrected", "unsynced"
@@ -49,15 +48,17 @@ def monotonic() -> float:
 
 
 def system_synchronised() -> bool:
-    """Whether the system clock is synchronised (systemd-timesyncd's flag, else timedatectl)."""
+    """Whether the system clock is synchronised (systemd-timesyncd's flag, else timedatectl,
+    which answers only where systemd is the init: elsewhere it is not asked, a process saved)."""
     if TIMESYNC_DIR.is_dir():
         return (TIMESYNC_DIR / "synchronized").exists()
-    tool = shutil.which("timedatectl")
-    if tool is None:
+    if not SYSTEMD_DIR.is_dir():
         return False
+    import subprocess  # only here: a journal opened on every tap of the CLI need not load it
+
     try:
         out = subprocess.run(
-            [tool, "show", "-p", "NTPSynchronized", "--value"],
+            ["timedatectl", "show", "-p", "NTPSynchronized", "--value"],
             capture_output=True,
             text=True,
             timeout=2,

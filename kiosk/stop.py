@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 VENUE_TYPES = (
     "library",
@@ -29,7 +28,7 @@ class Stop:
     postcode: str | None = None
     date: dt.date | None = None
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> dict:
         """The `stop` object of a session snapshot (listing-api.md)."""
         body = {"name": self.name, "venue_type": self.venue_type, "municipality": self.municipality}
         if self.postcode:

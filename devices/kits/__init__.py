@@ -1,13 +1,13 @@
 """The shipped kit files: `default.yaml` is the mobile lab's box, one of each part.
 
-Found without reading them, so the config can name the default without loading the device types.
+Found next to this module, without reading them: the config names the default kit on every
+command, and no command should pay for more than a path.
 """
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def default_kit_path() -> Path:
-    return Path(str(resources.files("devices") / "kits" / "default.yaml"))
+    return Path(__file__).with_name("default.yaml")

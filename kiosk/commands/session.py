@@ -1,4 +1,4 @@
-"""`stem-kiosk session count|end`, `sessions` and `export`: the journal's own commands.
+"""`stem-kiosk session count|end` and `sessions`: the journal's own commands.
 
 Every write is printed only after the journal has made it durable. These load the journal and
 nothing else: a tap on the command line stays quick (session start is session_start.py).
@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from kiosk.commands.common import OK, PROBLEM, USAGE, config_of, fail
 from kiosk.config import Config
-from kiosk.core.export import write_csv
 from kiosk.journal import (
     InvalidInput,
     Journal,
@@ -88,14 +87,4 @@ def sessions(args: argparse.Namespace, config: Config, journal: Journal) -> int:
     for r in table:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
     print(f"{len(rows)} session(s)")
-    return OK
-
-
-@with_journal
-def export(args: argparse.Namespace, config: Config, journal: Journal) -> int:
-    try:
-        written = write_csv(journal, args.csv)
-    except OSError as err:
-        return fail(f"cannot write {args.csv}: {err.strerror}", PROBLEM)
-    print(f"{written} session(s) written to {args.csv}")
     return OK

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import os
-from typing import Any
 
 from kiosk.journal import BANDS, GENDERS, Journal
 
@@ -34,7 +33,7 @@ def write_csv(journal: Journal, path: str | os.PathLike) -> int:
     return len(rows)
 
 
-def _row(s: dict[str, Any], sync: dict[str, Any]) -> list:
+def _row(s: dict, sync: dict) -> list:
     att, w, stop = s["attendance"], s["workshop"], s["stop"]
     return (
         [s["session_id"], s["kiosk_id"], s["status"], w["id"], w["version"], w["title"]["nl"],
@@ -47,6 +46,6 @@ def _row(s: dict[str, Any], sync: dict[str, Any]) -> list:
     )  # fmt: skip
 
 
-def _inert(cell: Any) -> Any:
+def _inert(cell: object) -> object:
     """Text a spreadsheet must not read as a formula; numbers stay numbers."""
     return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell

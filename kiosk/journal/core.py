@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from kiosk.about import DEFAULT_KIOSK_ID
 from kiosk.clock import CORRECTED, NTP, Clock, Stamp
@@ -124,7 +123,7 @@ class Journal:
 
     # -- sessions ---------------------------------------------------------------------------
 
-    def start_session(self, workshop: dict[str, Any], stop: Stop) -> str:
+    def start_session(self, workshop: dict, stop: Stop) -> str:
         """Open a session of a workshop (id, version, title{nl,en}, typical_age_range) at a stop."""
         try:
             wid, version = str(workshop["id"]), str(workshop["version"])
@@ -216,7 +215,7 @@ class Journal:
             )
             return self._changed(conn, sid)
 
-    def attendance(self, session_id: str) -> dict[str, Any]:
+    def attendance(self, session_id: str) -> dict:
         """The snapshot's `attendance` object of one session."""
         with self._reading() as conn:
             sid, _ = self._session(conn, session_id)
@@ -256,13 +255,13 @@ class Journal:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def snapshot(self, session_id: str) -> dict[str, Any]:
+    def snapshot(self, session_id: str) -> dict:
         """The session exactly as listing-api.md's snapshot."""
         with self._reading() as conn:
             sid, _ = self._session(conn, session_id)
             return self._build(conn, "WHERE id = ?", (sid,))[0][0]
 
-    def snapshots(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    def snapshots(self) -> list[tuple[dict, dict]]:
         """Every session as (snapshot, sync state), oldest first."""
         with self._reading() as conn:
             return self._build(conn, "ORDER BY start_wall, rowid", ())
@@ -285,7 +284,7 @@ class Journal:
             built = self._build(conn, f"{where} ORDER BY start_wall, rowid", params)
         return [snap.summary(s, sync) for s, sync in built]
 
-    def unconfirmed(self, limit: int = 500) -> list[dict[str, Any]]:
+    def unconfirmed(self, limit: int = 500) -> list[dict]:
         """Snapshots the listing has not confirmed, except those needing attention as they are."""
         with self._reading() as conn:
             built = self._build(
@@ -296,7 +295,7 @@ class Journal:
             )
         return [s for s, _ in built]
 
-    def sync_state(self, session_id: str) -> dict[str, Any]:
+    def sync_state(self, session_id: str) -> dict:
         with self._reading() as conn:
             sid, _ = self._session(conn, session_id)
             return self._build(conn, "WHERE id = ?", (sid,))[0][1]

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-RUNS = 15
+RUNS = 21
 HOOK = """\
 import atexit, os, pathlib, re
 
