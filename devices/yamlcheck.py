@@ -4,7 +4,6 @@ collect positioned problems instead of raising; every user file's validator buil
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable
@@ -14,6 +13,8 @@ from devices.yamlsource import Document, KeyPath, Problem, quoted
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean ...?)' suffix when a close match exists, else ''."""
+    import difflib  # only for a mistake: a valid file, read on every command, never needs it
+
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 

@@ -6,9 +6,9 @@ Every journal record carries a `Stamp`; `Clock` takes injectable inputs so tests
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 BOOT_ID_FILE = Path("/proc/sys/kernel/random/boot_id")
@@ -29,15 +29,19 @@ class Stamp:
     mono: float
 
 
-_FALLBACK_BOOT = f"process-{uuid.uuid4()}"
-
-
 def boot_id() -> str:
     """This boot's id from the kernel (a random one per process if the kernel has none)."""
     try:
         return BOOT_ID_FILE.read_text().strip()
     except OSError:
-        return _FALLBACK_BOOT
+        return _process_id()
+
+
+@cache
+def _process_id() -> str:
+    import uuid  # only without a kernel boot id; uuid loads `platform`, ~2 ms a tap
+
+    return f"process-{uuid.uuid4()}"
 
 
 def monotonic() -> float:

@@ -10,7 +10,6 @@ import json
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -134,6 +133,8 @@ class Journal:
             ) from err
         if "nl" not in title:
             raise InvalidInput(f"workshop '{wid}' has no Dutch title")
+        import uuid  # only a new session needs an id; uuid loads `platform`, ~2 ms a count
+
         sid = str(uuid.uuid4())
         with self.transaction() as conn:
             s = self._stamp(conn)

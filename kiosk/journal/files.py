@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -20,9 +19,6 @@ JOURNAL_NAME = "journal.sqlite3"
 SIDECARS = ("-wal", "-shm")
 BUSY_TIMEOUT_MS = 5000
 UNREADABLE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-
-log = logging.getLogger("kiosk.journal")
-
 
 @dataclass(frozen=True)
 class Notice:
@@ -113,7 +109,9 @@ def open_or_replace(path: Path) -> tuple[sqlite3.Connection, list[Notice]]:
             f"the journal {path} could not be opened ({err}); it was moved to {aside} "
             "and a new journal was started"
         )
-        log.warning("JOURNAL REPLACED: %s", message)
+        import logging  # only here, loudly: a journal opened on every tap need not load it
+
+        logging.getLogger("kiosk.journal").warning("JOURNAL REPLACED: %s", message)
         notice = Notice("journal.replaced", {"path": str(aside), "reason": str(err)}, message)
         return connect(path), [notice]
 
