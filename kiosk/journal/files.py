@@ -48,9 +48,12 @@ def connect(path: Path) -> sqlite3.Connection:
     """A migrated connection in autocommit mode with WAL and synchronous=FULL.
 
     Raises Unreadable for a corrupt or future journal, JournalError when it cannot be reached."""
-    if not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    os.chmod(path, 0o600)  # SQLite gives -wal and -shm the database file's mode
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)  # SQLite gives -wal and -shm the database file's mode
+    except OSError as err:  # the data folder is a file, or not ours
+        raise JournalError(f"cannot open the journal {path}: {err.strerror}") from err
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as err:

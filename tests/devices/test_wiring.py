@@ -62,19 +62,3 @@ def test_save_png_writes_a_png(tmp_path, spec):
 def test_unknown_device_is_a_key_error(spec):
     with pytest.raises(KeyError):
         render(spec, "laser")
-
-
-def test_devices_never_imports_kiosk():
-    import ast
-    from pathlib import Path
-
-    import devices
-
-    for path in Path(devices.__file__).parent.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            assert not any(n == "kiosk" or n.startswith("kiosk.") for n in names), path.name
