@@ -16,7 +16,7 @@ from devices.kitconfig import KitSpec
 from devices.parts import part
 from kiosk import look
 from kiosk.i18n import Catalogue
-from kiosk.workshop import AgeRange, Workshop
+from kiosk.workshop_model import AgeRange, Workshop
 
 PAGE = (1240, 1754)  # A4 portrait at 150 dpi
 MARGIN = 72  # 12 mm: inside what every printer prints

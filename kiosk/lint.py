@@ -13,7 +13,7 @@ import pygame
 from devices.yamlcheck import LANGUAGES
 from devices.yamlsource import Document, Problem, SourceError, read
 from kiosk import look
-from kiosk.workshop import Workshop
+from kiosk.workshop_model import Workshop
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from devices.kitconfig import KitSpec
 from devices.yamlsource import Problem
 from kiosk.library import Library, workshop_files
 from kiosk.lint import lint_workshop
-from kiosk.workshop import Workshop, load_workshop
+from kiosk.workshop import load_workshop
+from kiosk.workshop_model import Workshop
 
 STAGE_PREFIX = ".import-"  # staging folders next to the target, named .import-<target>-<random>
 

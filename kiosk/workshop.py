@@ -1,13 +1,13 @@
-"""Workshops: the typed model of one workshop file and the checks that make it trustworthy.
+"""Workshops: reading one workshop file and the checks that make it trustworthy.
 
-`load_workshop` reads one YAML file against the kit; problems come back as `path:line:column`.
+`load_workshop` reads one YAML file against the kit into the model of kiosk/workshop_model.py;
+problems come back as `path:line:column`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from devices.kitconfig import DeviceSpec, KitSpec, Text
 from devices.parts import PARTS, part
 from devices.yamlcheck import Checker, did_you_mean
 from devices.yamlsource import Document, Problem, SourceError, read
+from kiosk.workshop_model import AgeRange, Demo, Material, Step, Variant, Workshop
 
 ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
 AGE_RANGE = re.compile(r"([0-9]{0,3})-([0-9]{0,3})")
@@ -32,85 +33,6 @@ PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")
 TITLE_MAX = 60
 STEP_TEXT_MAX = 400
 HINT_MAX = 300
-
-
-@dataclass(frozen=True)
-class Material:
-    name: Text
-    count: int
-    recycled: bool  # reused from packaging or scrap: STEM need not be high-tech
-    low_cost: bool = False  # cheap and easy to find (a shop, a drawer at home)
-
-
-@dataclass(frozen=True)
-class Demo:
-    kind: str  # graph | reaction | theremin
-    device: str
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One challenge to choose at a choice point; its own text, check and hint."""
-
-    id: str
-    title: Text
-    text: Text
-    check: Check | None
-    hint: Text | None
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    title: Text
-    text: Text
-    wiring: str | None
-    picture: Path | None
-    check: Check | None
-    hint: Text | None
-    demo: Demo | None
-    variants: tuple[Variant, ...]
-
-
-@dataclass(frozen=True)
-class AgeRange:
-    low: int | None
-    high: int | None
-
-    def __str__(self) -> str:
-        return f"{'' if self.low is None else self.low}-{'' if self.high is None else self.high}"
-
-
-@dataclass(frozen=True)
-class Workshop:
-    id: str
-    version: str
-    title: Text
-    summary: Text
-    age_range: AgeRange
-    duration_min: int
-    group_size: AgeRange
-    materials: tuple[Material, ...]
-    safety: tuple[Text, ...]
-    devices: tuple[str, ...]
-    steps: tuple[Step, ...]
-    path: Path
-    where: tuple[int, int] = (1, 1)  # line and column of its `id:`, for problems across files
-
-    def as_json(self) -> dict[str, Any]:
-        """The `workshop` object of a session snapshot (listing-api.md): what a session keeps."""
-        title = {"nl": self.title.nl} | ({"en": self.title.en} if self.title.en else {})
-        return {
-            "id": self.id,
-            "version": self.version,
-            "title": title,
-            "typical_age_range": str(self.age_range),
-        }
-
-    @property
-    def checks(self) -> int:
-        """How many checks a run through the first variant at every choice meets."""
-        return sum(1 for s in self.steps if (s.variants[0].check if s.variants else s.check))
 
 
 TOP_REQUIRED = ["id", "version", "title", "summary", "age_range", "duration_min", "steps"]

@@ -7,6 +7,7 @@ checked and wired; the kit, the simulator, the kit file and the pictures only as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -147,6 +148,20 @@ class Part:
         return ValueError(f"'{self.spec.name}' ({self.type}) cannot be set to {value!r}")
 
 
+class Switched(Part):
+    """An output that is on or off (an LED, an active buzzer): set with true or false."""
+
+    on, off = True, False
+
+    def read(self) -> Sample:
+        return Sample(bool(self.device.value))
+
+    def write(self, value) -> None:
+        if not isinstance(value, bool):
+            raise self.refuse(value)
+        self.device.value = value
+
+
 class Unanswered:
     """For sensors that may not answer: counts consecutive reads without an answer (in
     gpiozero's reading thread), so a read can say "not connected" instead of a stale value."""
@@ -159,9 +174,22 @@ class Unanswered:
         self.misses = 0 if answered else self.misses + 1
         self.reads += 1
 
-    @property
-    def unplugged(self) -> bool:
-        return self.misses >= self.MISSES_FOR_UNPLUGGED
+    def sample(self, value: Callable[[], object], reason: str) -> Sample:
+        """The value, or None before the first read, or not connected (and why) when the last
+        reads got no answer."""
+        if self.reads == 0:
+            return Sample(None)  # gpiozero's thread has not read it yet
+        if self.misses >= self.MISSES_FOR_UNPLUGGED:
+            return Sample(None, False, reason)
+        return Sample(value())
+
+
+def drive(pin, high: bool) -> None:
+    """A simulated input's pin to high or low."""
+    if high:
+        pin.drive_high()
+    else:
+        pin.drive_low()
 
 
 def flag(name: str, value: Any) -> bool:

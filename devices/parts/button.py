@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gpiozero
 
-from devices.parts.base import Option, Part, Sample, Terminal, flag, register
+from devices.parts.base import Option, Part, Sample, Terminal, drive, flag, register
 
 
 @register
@@ -45,11 +45,7 @@ class Button(Part):
     @classmethod
     def simulate(cls, simulator, spec, value) -> bool:
         down = flag(spec.name, value)
-        pin = simulator.pin(spec)
-        if down == spec.options.get("pull_up", True):
-            pin.drive_low()
-        else:
-            pin.drive_high()
+        drive(simulator.pin(spec), down != spec.options.get("pull_up", True))  # to GND if pulled up
         return down
 
     @classmethod

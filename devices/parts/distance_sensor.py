@@ -77,11 +77,7 @@ class DistanceSensor(Part):
         )
 
     def read(self) -> Sample:
-        if self.device.reads == 0:
-            return Sample(None)  # gpiozero's thread has not read it yet
-        if self.device.unplugged:
-            return Sample(None, False, NO_ECHO)
-        return Sample(round(self.device.distance * 100, 1))
+        return self.device.sample(lambda: round(self.device.distance * 100, 1), NO_ECHO)
 
     @classmethod
     def reading_range(cls, spec) -> tuple[float, float]:

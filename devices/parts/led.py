@@ -7,23 +7,14 @@ from __future__ import annotations
 
 import gpiozero
 
-from devices.parts.base import Part, Sample, Terminal, register
+from devices.parts.base import Switched, Terminal, register
 
 
 @register
-class LED(Part):
+class LED(Switched):
     type = "led"
-    on, off = True, False
     terminals = (Terminal("+", "pin", "330Ω"), Terminal("−", "GND"))
     picture = "led"
 
     def build(self, factory, simulator):
         return gpiozero.LED(self.spec.pins["pin"], pin_factory=factory)
-
-    def read(self) -> Sample:
-        return Sample(bool(self.device.value))
-
-    def write(self, value) -> None:
-        if not isinstance(value, bool):
-            raise self.refuse(value)
-        self.device.value = value

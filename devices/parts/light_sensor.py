@@ -64,11 +64,7 @@ class LightSensor(Part):
         )
 
     def read(self) -> Sample:
-        if self.device.reads == 0:
-            return Sample(None)  # gpiozero's thread has not read it yet
-        if self.device.unplugged:
-            return Sample(None, False, NO_CHARGE)
-        return Sample(round(self.device.value, 3))
+        return self.device.sample(lambda: round(self.device.value, 3), NO_CHARGE)
 
     @classmethod
     def reading_range(cls, spec) -> tuple[float, float]:

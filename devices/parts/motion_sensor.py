@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gpiozero
 
-from devices.parts.base import Part, Sample, Terminal, flag, register
+from devices.parts.base import Part, Sample, Terminal, drive, flag, register
 
 
 @register
@@ -35,11 +35,7 @@ class MotionSensor(Part):
     @classmethod
     def simulate(cls, simulator, spec, value) -> bool:
         moving = flag(spec.name, value)
-        pin = simulator.pin(spec)
-        if moving:
-            pin.drive_high()
-        else:
-            pin.drive_low()
+        drive(simulator.pin(spec), moving)
         return moving
 
     @classmethod

@@ -20,6 +20,7 @@ SIDECARS = ("-wal", "-shm")
 BUSY_TIMEOUT_MS = 5000
 UNREADABLE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
+
 @dataclass(frozen=True)
 class Notice:
     """Something the facilitator must see: a catalogue key with its values, and English text."""

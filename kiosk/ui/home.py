@@ -13,7 +13,7 @@ from kiosk.ui import theme
 from kiosk.ui.labels import stop_name
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, heading, section_title, text_box
-from kiosk.workshop import Workshop
+from kiosk.workshop_model import Workshop
 
 FILTERS = {"all": None, "0-9": (0, 9), "10-13": (10, 13), "14-17": (14, 17), "18-": (18, 200)}
 PER_PAGE = 6

@@ -12,7 +12,7 @@ from kiosk.ui.labels import device_label
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import Session, safely
 from kiosk.ui.widgets import Button, bar, chip, heading, section_title, text_box
-from kiosk.workshop import Workshop
+from kiosk.workshop_model import Workshop
 
 POLL_S = 1.0
 

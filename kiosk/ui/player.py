@@ -15,7 +15,7 @@ from kiosk.ui import pictures, theme
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import safely
 from kiosk.ui.widgets import Button, bar, heading, text_box
-from kiosk.workshop import Step, Workshop
+from kiosk.workshop_model import Step, Workshop
 
 HINT_AFTER_S = 45
 POLL_S = 0.1

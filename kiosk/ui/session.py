@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kiosk.journal import DiskFull, Journal, JournalError
 from kiosk.stop import Stop
-from kiosk.workshop import Workshop
+from kiosk.workshop_model import Workshop
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import devices.parts
 from devices.kit import Kit
 from devices.kitconfig import load_kit
 from devices.parts import PARTS, Part, Sample, part
-from devices.parts.base import REGISTRY, Terminal, flag, register
+from devices.parts.base import REGISTRY, Terminal, drive, flag, register
 from devices.selftest import selftest
 from devices.wiring import connections, render
 
@@ -63,8 +63,7 @@ class SoundSensor(Part):
     @classmethod
     def simulate(cls, simulator, spec, value) -> bool:
         loud = flag(spec.name, value)
-        pin = simulator.pin(spec)
-        pin.drive_high() if loud else pin.drive_low()
+        drive(simulator.pin(spec), loud)
         return loud
 
 
