@@ -242,10 +242,12 @@ def _cpu(surface, dev, r, s, font) -> Anchors:
 
 def _box(surface, dev, r, s, font) -> Anchors:
     """A part without a picture of its own: a module with its type written on it, pins below."""
-    board = pygame.Rect(0, 0, round(min(r.w - 8 * s, 110 * s)), round(50 * s))
-    board.midtop = (r.centerx, r.top + 4 * s)
-    pygame.draw.rect(surface, (60, 60, 70), board, border_radius=round(4 * s))
     label = font(max(8, round(11 * s)), True).render(dev.type, True, (255, 255, 255))
+    width = min(r.w, max(110 * s, label.get_width() + 16 * s))
+    board = pygame.Rect(0, 0, round(width), round(50 * s))
+    board.midtop = (r.centerx, r.top + 4 * s)
+    board.right = min(board.right, surface.get_width() - round(4 * s))
+    pygame.draw.rect(surface, (60, 60, 70), board, border_radius=round(4 * s))
     surface.blit(label, label.get_rect(center=board.center))
     return _pins_below(surface, board, [t.name for t in part(dev.type).terminals], s)
 
