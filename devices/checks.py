@@ -1,11 +1,14 @@
 """Hardware checks: the conditions a workshop step can ask of a device ("pressed", "dark", ...).
 
-This module owns the vocabulary; the evaluator against live readings lives here too.
+This module owns the vocabulary; each device type says which conditions it meets
+(devices/parts/). The evaluator against live readings lives here too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from devices.parts import PARTS, part
 
 
 @dataclass(frozen=True)
@@ -15,10 +18,6 @@ class Condition:
     types: frozenset[str]
     threshold: str | None = None  # unit of the required threshold ("cm", "value"), else None
     needs_seconds: bool = False
-
-
-# Distance sensors read cm and take distance_below/above; value_* would only repeat them.
-_ANALOG = frozenset({"mcp3008", "cpu_temperature", "light_sensor"})
 
 
 @dataclass(frozen=True)
@@ -31,22 +30,24 @@ class Check:
     seconds: float = 0.0
 
 
+def _condition(name: str, threshold: str | None = None, needs_seconds: bool = False):
+    types = frozenset(kind for kind, p in PARTS.items() if name in p.conditions)
+    return Condition(types, threshold, needs_seconds)
+
+
 CONDITIONS: dict[str, Condition] = {
-    "pressed": Condition(frozenset({"button"})),
-    "released": Condition(frozenset({"button"})),
-    "held": Condition(frozenset({"button"}), needs_seconds=True),
-    "motion": Condition(frozenset({"motion_sensor"})),
-    "no_motion": Condition(frozenset({"motion_sensor"})),
-    "dark": Condition(frozenset({"light_sensor"})),
-    "light": Condition(frozenset({"light_sensor"})),
-    "distance_below": Condition(frozenset({"distance_sensor"}), threshold="cm"),
-    "distance_above": Condition(frozenset({"distance_sensor"}), threshold="cm"),
-    "value_above": Condition(_ANALOG, threshold="value"),
-    "value_below": Condition(_ANALOG, threshold="value"),
+    "pressed": _condition("pressed"),
+    "released": _condition("released"),
+    "held": _condition("held", needs_seconds=True),
+    "motion": _condition("motion"),
+    "no_motion": _condition("no_motion"),
+    "dark": _condition("dark"),
+    "light": _condition("light"),
+    "distance_below": _condition("distance_below", threshold="cm"),
+    "distance_above": _condition("distance_above", threshold="cm"),
+    "value_above": _condition("value_above", threshold="value"),
+    "value_below": _condition("value_below", threshold="value"),
 }
-
-
-LIGHT_THRESHOLD = 0.3  # a light sensor below this (0 dark .. 1 bright) counts as dark
 
 # Condition -> (what must hold of the device's state, a number to compare with or None).
 _TRUTH = {
@@ -88,8 +89,8 @@ class CheckMonitor:
         self.check = check
         self.device_type = device_type
         self.limit = check.threshold
-        if self.limit is None and check.condition in ("dark", "light"):
-            self.limit = LIGHT_THRESHOLD
+        if self.limit is None:  # dark and light: the light sensor's own line
+            self.limit = part(device_type).default_threshold
         self.reset()
 
     def reset(self) -> None:

@@ -1,11 +1,14 @@
 """Simple pictures of the kit's parts for the wiring pictures: an LED's long leg, a sonar's eyes.
 
-Each part is drawn inside a rectangle at scale `s` and returns where each named leg ends.
+Each part is drawn inside a rectangle at scale `s` and returns where each named leg ends; a
+device type names its picture (`Part.picture`), a type without one is drawn as a labelled box.
 """
 
 from __future__ import annotations
 
 import pygame
+
+from devices.parts import part
 
 INK = (33, 37, 41)
 METAL = (150, 150, 150)
@@ -15,21 +18,8 @@ Anchors = dict[str, tuple[float, float]]
 
 def draw(surface, dev, r: pygame.Rect, s: float, font) -> Anchors:
     """Draw the part of `dev` in `r`; the leg name -> point its wire's lead should reach."""
-    return {
-        "button": _button,
-        "led": _led,
-        "pwm_led": _led,
-        "rgb_led": _rgb_led,
-        "buzzer": _buzzer,
-        "tonal_buzzer": _buzzer,
-        "traffic_lights": _traffic_lights,
-        "motion_sensor": _pir,
-        "light_sensor": _ldr,
-        "distance_sensor": _sonar,
-        "servo": _servo,
-        "mcp3008": _adc,
-        "cpu_temperature": _cpu,
-    }[dev.type](surface, dev, r, s, font)
+    picture = PICTURES.get(part(dev.type).picture, _box)
+    return picture(surface, dev, r, s, font)
 
 
 def resistor(surface, centre, value: str, s: float, font, vertical: bool = False) -> None:
@@ -248,3 +238,30 @@ def _cpu(surface, dev, r, s, font) -> Anchors:
     pygame.draw.rect(surface, (200, 200, 205), inner, border_radius=round(3 * s))
     _mark(surface, "CPU", chip.center, s, font)
     return {}
+
+
+def _box(surface, dev, r, s, font) -> Anchors:
+    """A part without a picture of its own: a module with its type written on it, pins below."""
+    label = font(max(8, round(11 * s)), True).render(dev.type, True, (255, 255, 255))
+    width = min(r.w, max(110 * s, label.get_width() + 16 * s))
+    board = pygame.Rect(0, 0, round(width), round(50 * s))
+    board.midtop = (r.centerx, r.top + 4 * s)
+    board.right = min(board.right, surface.get_width() - round(4 * s))
+    pygame.draw.rect(surface, (60, 60, 70), board, border_radius=round(4 * s))
+    surface.blit(label, label.get_rect(center=board.center))
+    return _pins_below(surface, board, [t.name for t in part(dev.type).terminals], s)
+
+
+PICTURES = {
+    "button": _button,
+    "led": _led,
+    "rgb_led": _rgb_led,
+    "buzzer": _buzzer,
+    "traffic_lights": _traffic_lights,
+    "pir": _pir,
+    "ldr": _ldr,
+    "sonar": _sonar,
+    "servo": _servo,
+    "adc": _adc,
+    "cpu": _cpu,
+}

@@ -16,9 +16,10 @@ from typing import Any
 from gpiozero import Device
 from gpiozero.pins.mock import MockFactory
 
-from devices import faults, parts
+from devices import faults
 from devices.faults import KitError
-from devices.kitconfig import INPUT_TYPES, KitSpec
+from devices.kitconfig import KitSpec
+from devices.parts import Part, Sample, part
 from devices.simpins import SimFactory
 from devices.simulator import Simulator
 
@@ -27,9 +28,6 @@ __all__ = ["DeviceEvent", "Kit", "KitError", "Reading"]
 WAITING = "waiting for the first reading"
 MAX_EVENTS = 10_000  # a queue nobody drains (a CLI) stays small
 SAMPLE_PERIOD_S = 0.1  # the sampler's rate: 10 Hz is live enough for a hand over a sensor
-SLOW_EVERY = {"cpu_temperature": 5}  # a CPU warms in seconds: read every 5th round (0.5 s)
-# A sampled reading is only an event when it moved this much (an idle kiosk stays idle).
-MEANINGFUL = {"distance_sensor": 1.0, "light_sensor": 0.05, "mcp3008": 0.01, "cpu_temperature": 0.5}
 
 
 @dataclass(frozen=True)
@@ -68,8 +66,8 @@ class Kit:
         self.spec = spec
         self.events: queue.Queue[DeviceEvent] = queue.Queue(MAX_EVENTS)
         self.simulator: Simulator | None = None
-        self._devices: dict[str, Any] = {}
-        self._samples: dict[str, parts.Sample] = {}
+        self._parts: dict[str, Part] = {}
+        self._samples: dict[str, Sample] = {}
         self._warnings: dict[str, str] = {}  # the last gpiozero warning of each device
         self._lock = threading.Lock()
         self._closed = False
@@ -89,7 +87,7 @@ class Kit:
         except BaseException:
             self.close()
             raise
-        if any(spec.devices[n].type in parts.SAMPLED for n in self._devices):
+        if any(p.sampled for p in self._parts.values()):
             self._sampler = threading.Thread(target=self._sample, name="kit-sampler", daemon=True)
             self._sampler.start()
 
@@ -108,20 +106,19 @@ class Kit:
     def _build(self, name: str) -> None:
         spec = self.spec.devices[name]
         sink = partial(self._warned, name)
-        sensor_file = self.simulator.sensor_file(name) if self.simulator else parts.CPU_SENSOR
         try:
             with faults.building(sink):
-                device = parts.build(spec, self._factory, sensor_file=sensor_file)
+                built = part(spec.type)(spec, self._factory, self.simulator)
         except Exception as err:
             raise faults.explain(err, name, spec.pins) from err
-        self._devices[name] = device
-        gpio_thread = getattr(device, "_queue", None)  # gpiozero's polling thread, if any
+        self._parts[name] = built
+        gpio_thread = getattr(built.device, "_queue", None)  # gpiozero's polling thread, if any
         if isinstance(gpio_thread, threading.Thread):
             faults.watch_thread(gpio_thread, sink)
-        for attribute, kind, value in parts.EDGES.get(spec.type, ()):
-            setattr(device, attribute, partial(self._edge, name, kind, value))
-        if spec.type in parts.EDGES:
-            self._samples[name] = parts.read(spec, device)
+        for attribute, kind, value in built.edges:
+            setattr(built.device, attribute, partial(self._edge, name, kind, value))
+        if built.edges:
+            self._samples[name] = built.read()
 
     # -- events ----------------------------------------------------------------------------
 
@@ -129,7 +126,7 @@ class Kit:
         """A gpiozero callback (its own thread): remember the state, enqueue the event."""
         if kind != "held":
             with self._lock:
-                self._samples[name] = parts.Sample(value)
+                self._samples[name] = Sample(value)
         self._put(DeviceEvent(name, kind, value, time.monotonic()))
 
     def _warned(self, name: str, message: str) -> None:
@@ -150,21 +147,20 @@ class Kit:
 
     def _sample(self) -> None:
         """One thread reads every sensor without callbacks; enqueues only meaningful changes."""
-        names = [n for n in self._devices if self.spec.devices[n].type in parts.SAMPLED]
-        sent: dict[str, parts.Sample] = {}  # what the queue last heard of each sensor
+        sensors = {n: p for n, p in self._parts.items() if p.sampled}
+        sent: dict[str, Sample] = {}  # what the queue last heard of each sensor
         rounds = 0
         while not self._stop.wait(SAMPLE_PERIOD_S):
             rounds += 1
-            for name in names:
+            for name, sensor in sensors.items():
                 if self._stop.is_set():
                     return
-                spec = self.spec.devices[name]
-                if rounds % SLOW_EVERY.get(spec.type, 1) and name in sent:
+                if rounds % sensor.read_every and name in sent:
                     continue
                 try:
-                    new = parts.read(spec, self._devices[name])
+                    new = sensor.read()
                 except Exception as err:  # a sensor that fails must not stop the others
-                    new = parts.Sample(None, False, f"read failed: {err}")
+                    new = Sample(None, False, f"read failed: {err}")
                 if new.connected and new.value is None:
                     continue  # no answer yet since the kit started
                 with self._lock:
@@ -172,9 +168,9 @@ class Kit:
                         self._warnings.pop(name, None)
                     elif name in self._warnings:  # gpiozero's own words join the reason
                         reason = f"{new.reason} (gpiozero: {self._warnings[name]})"
-                        new = parts.Sample(None, False, reason)
+                        new = Sample(None, False, reason)
                     self._samples[name] = new
-                changes = _changes(spec.type, sent.get(name), new)
+                changes = _changes(sensor.meaningful, sent.get(name), new)
                 if changes:
                     sent[name] = new
                 for kind, value in changes:
@@ -184,37 +180,36 @@ class Kit:
 
     def reading(self, name: str) -> Reading:
         """The current reading of one device; never blocks (sensors are sampled in the back)."""
-        spec = self._spec(name)
-        if spec.type in INPUT_TYPES:
+        device = self._part(name)
+        if device.is_input:
             with self._lock:
                 sample = self._samples.get(name)
             if sample is None:
-                sample = parts.Sample(None, True, WAITING)
+                sample = Sample(None, True, WAITING)
         else:
-            sample = parts.read(spec, self._devices[name])
-        unit = parts.UNITS.get(spec.type, "")
-        return Reading(name, sample.value, unit, sample.connected, sample.reason)
+            sample = device.read()
+        return Reading(name, sample.value, device.unit, sample.connected, sample.reason)
 
     def readings(self) -> dict[str, Reading]:
-        return {name: self.reading(name) for name in self._devices}
+        return {name: self.reading(name) for name in self._parts}
 
     def set_output(self, name: str, value: Any) -> None:
         """Drive an output: led/buzzer bool, pwm_led 0..1, rgb_led (r, g, b), tonal_buzzer Hz
         or None, servo -1..1, traffic_lights "red"|"amber"|"green"|None."""
-        spec = self._spec(name)
-        if spec.is_input:
-            raise ValueError(f"'{name}' is an input ({spec.type}): it cannot be set")
-        parts.write(spec, self._devices[name], value)
+        self._part(name).write(value)
 
     def device(self, name: str):
         """The gpiozero object behind a device (for code that needs its full API)."""
-        self._spec(name)
-        return self._devices[name]
+        return self._part(name).device
 
-    def _spec(self, name: str):
-        if name not in self._devices:
+    def part(self, name: str) -> Part:
+        """The device as its type sees it (devices/parts/): read, written, self-tested."""
+        return self._part(name)
+
+    def _part(self, name: str) -> Part:
+        if name not in self._parts:
             raise KeyError(f"no device '{name}' in the kit")
-        return self.spec.devices[name]
+        return self._parts[name]
 
     # -- lifetime --------------------------------------------------------------------------
 
@@ -226,12 +221,12 @@ class Kit:
         self._stop.set()
         if self._sampler is not None and self._sampler is not threading.current_thread():
             self._sampler.join()
-        for device in reversed(list(self._devices.values())):
-            gpio_thread = getattr(device, "_queue", None)
-            device.close()  # stops gpiozero's thread first: its last warnings still land here
+        for built in reversed(list(self._parts.values())):
+            gpio_thread = getattr(built.device, "_queue", None)
+            built.close()  # stops gpiozero's thread first: its last warnings still land here
             if isinstance(gpio_thread, threading.Thread):
                 faults.forget_thread(gpio_thread)
-        self._devices.clear()
+        self._parts.clear()
         if self.simulator is not None:
             self.simulator.close()
         if self._set_default and Device.pin_factory is self._factory:
@@ -246,14 +241,14 @@ class Kit:
         self.close()
 
 
-def _changes(kind: str, old: parts.Sample | None, new: parts.Sample) -> list[tuple[str, Any]]:
+def _changes(meaningful: float, old: Sample | None, new: Sample) -> list[tuple[str, Any]]:
     """The events that tell the queue about `new`, given what it last heard (`old`)."""
     if old is None or old.connected != new.connected:
         events = [("connected", True)] if new.connected else [("disconnected", new.reason)]
         return [*events, ("reading", new.value)] if new.connected else events
     if not new.connected or old.value == new.value:
         return []
-    if old.value is None or new.value is None or abs(new.value - old.value) >= MEANINGFUL[kind]:
+    if old.value is None or new.value is None or abs(new.value - old.value) >= meaningful:
         return [("reading", new.value)]
     return []
 

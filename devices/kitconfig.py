@@ -6,62 +6,17 @@ Parsed into `KitSpec` (plain values, no hardware) with positioned problems for e
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from devices import pinmap
+from devices.kits import default_kit_path
+from devices.parts import PARTS, Part, part
+from devices.parts.base import Option
 from devices.yamlcheck import Checker
 from devices.yamlsource import Problem, SourceError, read
 
 NAME_PATTERN = r"[a-z][a-z0-9_]{0,31}"
-
-
-@dataclass(frozen=True)
-class DeviceType:
-    """What a kit file may say about one type of device."""
-
-    pins: tuple[str, ...]  # () for no GPIO; ("pin",) for one; named roles otherwise
-    options: dict[str, str] = field(default_factory=dict)  # option -> "number"|"bool"|"int"
-    bus: str | None = None  # a bus that must be enabled for this type
-
-
-TYPES: dict[str, DeviceType] = {
-    "button": DeviceType(("pin",), {"pull_up": "bool", "hold_s": "number"}),
-    "led": DeviceType(("pin",)),
-    "pwm_led": DeviceType(("pin",)),
-    "rgb_led": DeviceType(("red", "green", "blue")),
-    "buzzer": DeviceType(("pin",)),
-    "tonal_buzzer": DeviceType(("pin",), {"octaves": "int"}),
-    "traffic_lights": DeviceType(("red", "amber", "green")),
-    "motion_sensor": DeviceType(("pin",)),
-    "light_sensor": DeviceType(("pin",), {"threshold": "number", "charge_time_limit_s": "number"}),
-    "distance_sensor": DeviceType(("trigger", "echo"), {"max_cm": "number"}),
-    "servo": DeviceType(("pin",), {"min_pulse_ms": "number", "max_pulse_ms": "number"}),
-    "mcp3008": DeviceType((), {"channel": "int", "chip": "int"}, bus="spi"),
-    "cpu_temperature": DeviceType((), {"min_c": "number", "max_c": "number"}),
-}
-
-# The sensible range of each numeric option (gpiozero refuses, or the hardware has, no other).
-RANGES: dict[str, tuple[float, float]] = {
-    "hold_s": (0.1, 10),
-    "octaves": (1, 3),  # around A4 (440 Hz): 1 octave is 220 to 880 Hz
-    "threshold": (0.01, 0.99),
-    "charge_time_limit_s": (0.001, 1),
-    "max_cm": (2, 400),  # what an HC-SR04 can measure
-    "min_pulse_ms": (0.3, 3),
-    "max_pulse_ms": (0.5, 3),
-    "channel": (0, 7),
-    "chip": (0, 1),  # SPI0's two chip selects, CE0 and CE1
-    "min_c": (-40, 120),
-    "max_c": (-40, 120),
-}
-
-# Device types that are read (the kiosk shows a reading) rather than driven.
-INPUT_TYPES = frozenset(
-    {"button", "motion_sensor", "light_sensor", "distance_sensor", "mcp3008", "cpu_temperature"}
-)
 
 
 @dataclass(frozen=True)
@@ -93,7 +48,7 @@ class DeviceSpec:
 
     @property
     def is_input(self) -> bool:
-        return self.type in INPUT_TYPES
+        return part(self.type).is_input
 
 
 @dataclass(frozen=True)
@@ -101,10 +56,6 @@ class KitSpec:
     path: str
     buses: frozenset[str]
     devices: dict[str, DeviceSpec]
-
-
-def default_kit_path() -> Path:
-    return Path(str(resources.files("devices") / "kits" / "default.yaml"))
 
 
 def load_kit(path: str | os.PathLike | None = None) -> tuple[KitSpec | None, list[Problem]]:
@@ -151,16 +102,16 @@ def _device(
     if not isinstance(body, dict) or "type" not in body:
         check.mapping(where, body, required=["type"], what=f"device '{name}'")
         return None
-    kind = check.choice((*where, "type"), body["type"], TYPES)
+    kind = check.choice((*where, "type"), body["type"], PARTS)
     if kind is None:
         return None
-    dtype = TYPES[kind]
+    dtype = PARTS[kind]
     pin_key = ["pin"] if dtype.pins == ("pin",) else (["pins"] if dtype.pins else [])
     check.mapping(
         where,
         body,
         required=["type", *pin_key],
-        optional=["label", *dtype.options],
+        optional=["label", *(o.name for o in dtype.options)],
         what=f"device '{name}' ({kind})",
     )
     label = Text(name)
@@ -168,12 +119,12 @@ def _device(
         label = Text.of(lm)
     pins = _pins(check, where, body, dtype, name, buses, owner)
     options: dict[str, Any] = {}
-    for option, kind_of in dtype.options.items():
-        if option in body:
-            value = _option(check, (*where, option), body[option], kind_of, RANGES.get(option))
+    for rule in dtype.options:
+        if rule.name in body:
+            value = _option(check, (*where, rule.name), body[rule.name], rule)
             if value is not None:
-                options[option] = value
-    for low, high in (("min_pulse_ms", "max_pulse_ms"), ("min_c", "max_c")):
+                options[rule.name] = value
+    for low, high in dtype.ordered:
         if options.get(low, -1e9) >= options.get(high, 1e9):
             check.fail((*where, high), f"{high} must be more than {low}")
     if dtype.bus and dtype.bus not in buses:
@@ -187,7 +138,7 @@ def _pins(
     check: Checker,
     where: tuple,
     body: dict,
-    dtype: DeviceType,
+    dtype: type[Part],
     name: str,
     buses: frozenset[str],
     owner: dict[int, str],
@@ -219,10 +170,9 @@ def _pins(
     return pins
 
 
-def _option(check: Checker, keypath: tuple, value: Any, kind: str, bounds) -> Any:
-    if kind == "bool":
+def _option(check: Checker, keypath: tuple, value: Any, rule: Option) -> Any:
+    if rule.kind == "bool":
         return check.boolean(keypath, value)
-    low, high = bounds
-    if kind == "int":
-        return check.integer(keypath, value, low=int(low), high=int(high))
-    return check.number(keypath, value, low=low, high=high)
+    if rule.kind == "int":
+        return check.integer(keypath, value, low=int(rule.low), high=int(rule.high))
+    return check.number(keypath, value, low=rule.low, high=rule.high)

@@ -6,13 +6,14 @@ Pins come from the same KitSpec the Kit uses, so a picture can never disagree wi
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cache
 
 import pygame
 
 from devices import drawings, pinmap
 from devices.kitconfig import DeviceSpec, KitSpec
+from devices.parts import part
+from devices.parts.base import Terminal
 from devices.typeface import font_file
 
 SIZE = (380, 300)  # the size the kiosk's step screen shows it at
@@ -22,59 +23,6 @@ MUTED = (173, 181, 189)
 BOARD = (20, 92, 58)
 POWER = {"3V3": (240, 140, 0), "5V": (220, 30, 30), "GND": (25, 25, 25)}
 WIRES = [(0, 114, 178), (0, 150, 110), (130, 80, 180), (200, 80, 150), (160, 90, 40), (0, 160, 190)]
-
-
-@dataclass(frozen=True)
-class Terminal:
-    """One leg of the part: its name, what it connects to, and a resistor on the wire."""
-
-    name: str
-    net: str  # a pin role of the device ("pin", "trigger"...), "spi:<role>", "3V3", "5V", "GND"
-    resistor: str | None = None
-    divider: bool = False  # the HC-SR04's 5 V echo: 1 kΩ in series, 2 kΩ to ground
-
-
-_LED = (Terminal("+", "pin", "330Ω"), Terminal("−", "GND"))
-TERMINALS: dict[str, tuple[Terminal, ...]] = {
-    "button": (Terminal("1", "pin"), Terminal("2", "GND")),
-    "led": _LED,
-    "pwm_led": _LED,
-    "rgb_led": (
-        Terminal("R", "red", "330Ω"),
-        Terminal("−", "GND"),
-        Terminal("G", "green", "330Ω"),
-        Terminal("B", "blue", "330Ω"),
-    ),
-    "buzzer": (Terminal("+", "pin"), Terminal("−", "GND")),
-    "tonal_buzzer": (Terminal("+", "pin"), Terminal("−", "GND")),
-    "traffic_lights": (
-        Terminal("R", "red"),
-        Terminal("A", "amber"),
-        Terminal("G", "green"),
-        Terminal("GND", "GND"),
-    ),
-    "motion_sensor": (Terminal("VCC", "5V"), Terminal("OUT", "pin"), Terminal("GND", "GND")),
-    "light_sensor": (Terminal("LDR", "3V3"), Terminal("LDR C+", "pin"), Terminal("C−", "GND")),
-    "distance_sensor": (
-        Terminal("VCC", "5V"),
-        Terminal("Trig", "trigger"),
-        Terminal("Echo", "echo", divider=True),
-        Terminal("GND", "GND"),
-    ),
-    "servo": (Terminal("S", "pin"), Terminal("+", "5V"), Terminal("−", "GND")),
-    "mcp3008": (  # the chip's digital side, top to bottom as drawn (notch down)
-        Terminal("DGND", "GND"),
-        Terminal("CS", "spi:select"),
-        Terminal("DIN", "spi:mosi"),
-        Terminal("DOUT", "spi:miso"),
-        Terminal("CLK", "spi:clock"),
-        Terminal("AGND", "GND"),
-        Terminal("VREF VDD", "3V3"),
-        Terminal("pot +", "3V3"),
-        Terminal("pot −", "GND"),
-    ),
-    "cpu_temperature": (),
-}
 
 
 def _bcm(dev: DeviceSpec, net: str) -> int | None:
@@ -97,16 +45,15 @@ def _power_pin(label: str, near_row: float, taken_rows: set[int]) -> int:
 
 def connections(dev: DeviceSpec) -> list[tuple[Terminal, int]]:
     """Each terminal of the part with the physical header pin (1-40) its wire goes to."""
-    gpio = {t.net: _bcm(dev, t.net) for t in TERMINALS[dev.type] if _bcm(dev, t.net) is not None}
+    terminals = part(dev.type).terminals
+    gpio = {t.net: _bcm(dev, t.net) for t in terminals if _bcm(dev, t.net) is not None}
     rows = [(pinmap.BCM_TO_BOARD[b] - 1) // 2 for b in gpio.values()] or [0]
     near = sum(rows) / len(rows)
     power = {
-        net: _power_pin(net, near, set(rows))
-        for net in {t.net for t in TERMINALS[dev.type]} - set(gpio)
+        net: _power_pin(net, near, set(rows)) for net in {t.net for t in terminals} - set(gpio)
     }
     return [
-        (t, pinmap.BCM_TO_BOARD[gpio[t.net]] if t.net in gpio else power[t.net])
-        for t in TERMINALS[dev.type]
+        (t, pinmap.BCM_TO_BOARD[gpio[t.net]] if t.net in gpio else power[t.net]) for t in terminals
     ]
 
 

@@ -4,16 +4,17 @@ collect positioned problems instead of raising; every user file's validator buil
 
 from __future__ import annotations
 
-import difflib
+import math
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from devices.yamlsource import Document, KeyPath, Problem, quoted
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean ...?)' suffix when a close match exists, else ''."""
+    import difflib  # only for a mistake: a valid file, read on every command, never needs it
+
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 
@@ -28,14 +29,18 @@ class Checker:
     def fail(self, keypath: KeyPath, message: str, *, key: bool = False) -> None:
         self.problems.append(self.doc.problem(keypath, message, key=key))
 
-    def absent(self, keypath: KeyPath, value: Any) -> bool:
+    def written(self, keypath: KeyPath, value: object) -> str:
+        """A value as the author wrote it (`1.10`, not the 1.1 it was read as)."""
+        return self.doc.written.get(keypath, str(value))
+
+    def absent(self, keypath: KeyPath, value: object) -> bool:
         """True for a key the file does not have: its parent's mapping() already said so."""
         return value is None and keypath not in self.doc.values
 
     def mapping(
         self,
         keypath: KeyPath,
-        value: Any,
+        value: object,
         *,
         required: Iterable[str] = (),
         optional: Iterable[str] | None = (),
@@ -57,7 +62,7 @@ class Checker:
                 self.fail(keypath, f"{label} needs '{k}'")
         return value
 
-    def sequence(self, keypath: KeyPath, value: Any, *, min_items: int = 0) -> list | None:
+    def sequence(self, keypath: KeyPath, value: object, *, min_items: int = 0) -> list | None:
         if self.absent(keypath, value):
             return None
         if not isinstance(value, list):
@@ -70,7 +75,7 @@ class Checker:
     def text(
         self,
         keypath: KeyPath,
-        value: Any,
+        value: object,
         *,
         max_len: int = 200,
         pattern: str | None = None,
@@ -82,7 +87,8 @@ class Checker:
             self.fail(keypath, f"{_label(keypath)} must be text, not {_kind(value)}")
             return None
         if not isinstance(value, str):
-            self.fail(keypath, f"{_label(keypath)} must be text: put quotes around {value!r}")
+            written = self.written(keypath, value)
+            self.fail(keypath, f"{_label(keypath)} must be text: put quotes around {written}")
             return None
         if not value.strip():
             self.fail(keypath, f"{_label(keypath)} is empty")
@@ -98,7 +104,7 @@ class Checker:
         return value
 
     def integer(
-        self, keypath: KeyPath, value: Any, *, low: int | None = None, high: int | None = None
+        self, keypath: KeyPath, value: object, *, low: int | None = None, high: int | None = None
     ) -> int | None:
         if self.absent(keypath, value):
             return None
@@ -106,24 +112,33 @@ class Checker:
             self.fail(keypath, f"{_label(keypath)} must be a whole number, not {_kind(value)}")
             return None
         if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {value}")
+            self.out_of_range(keypath, value, low, high)
             return None
         return value
 
     def number(
-        self, keypath: KeyPath, value: Any, *, low: float | None = None, high: float | None = None
+        self,
+        keypath: KeyPath,
+        value: object,
+        *,
+        low: float | None = None,
+        high: float | None = None,
     ) -> float | None:
         if self.absent(keypath, value):
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
             self.fail(keypath, f"{_label(keypath)} must be a number, not {_kind(value)}")
             return None
         if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {value}")
+            self.out_of_range(keypath, value, low, high)
             return None
         return float(value)
 
-    def boolean(self, keypath: KeyPath, value: Any) -> bool | None:
+    def out_of_range(self, keypath: KeyPath, value: object, low: object, high: object) -> None:
+        written = self.written(keypath, value)
+        self.fail(keypath, f"{_label(keypath)} must be between {low} and {high}, not {written}")
+
+    def boolean(self, keypath: KeyPath, value: object) -> bool | None:
         if self.absent(keypath, value):
             return None
         if not isinstance(value, bool):
@@ -131,20 +146,20 @@ class Checker:
             return None
         return value
 
-    def choice(self, keypath: KeyPath, value: Any, choices: Iterable[str]) -> str | None:
+    def choice(self, keypath: KeyPath, value: object, choices: Iterable[str]) -> str | None:
         if self.absent(keypath, value):
             return None
         choices = list(choices)
         if not isinstance(value, str) or value not in choices:
             hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+            written = quoted(self.written(keypath, value))
             self.fail(
-                keypath,
-                f"{_label(keypath)} {quoted(value)} is not one of: {', '.join(choices)}{hint}",
+                keypath, f"{_label(keypath)} {written} is not one of: {', '.join(choices)}{hint}"
             )
             return None
         return value
 
-    def langmap(self, keypath: KeyPath, value: Any, *, max_len: int = 200) -> dict | None:
+    def langmap(self, keypath: KeyPath, value: object, *, max_len: int = 200) -> dict | None:
         """A language map {nl: ..., en: ..., fr: ...}: Dutch required, the others optional."""
         if self.absent(keypath, value):
             return None
@@ -186,7 +201,7 @@ def _label(keypath: KeyPath) -> str:
     return str(keypath[-1])
 
 
-def _kind(value: Any) -> str:
+def _kind(value: object) -> str:
     if value is None:
         return "nothing"
     return {

@@ -6,7 +6,7 @@ Also the nesting checks that run before PyYAML, whose scanner is slow on deep `[
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 import yaml
 
@@ -16,12 +16,7 @@ COMPACT_NESTING = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH}}}")  # "- - - - x" o
 BRACKETS = re.compile(r"[\[\]{}]")
 
 
-class Place(NamedTuple):
-    """1-based line and column, and what is wrong there."""
-
-    line: int
-    column: int
-    message: str
+Place = namedtuple("Place", "line column message")  # 1-based; what is wrong there
 
 
 def position(text: str, index: int) -> tuple[int, int]:

@@ -1,14 +1,16 @@
 """Safe, position-aware reading of the YAML files people write (kit, workshops, tour, config).
 
-Every problem becomes a `Problem` (`path:line:column: message`); `yamlcheck` checks the values.
+Plain values follow YAML 1.2's core schema (`en: Yes` is text, `010` is ten, dates are text);
+every problem becomes a `Problem` (`path:line:column: message`); `yamlcheck` checks the values.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import stat
 from dataclasses import dataclass
-from typing import Any
 
 import yaml
 
@@ -38,7 +40,6 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:merge",
-    "tag:yaml.org,2002:timestamp",  # tour dates: `date: 2026-02-12`
 }
 
 
@@ -65,12 +66,14 @@ class SourceError(Exception):
 
 @dataclass
 class Document:
-    """Plain Python data read from one YAML file, plus where each value stood in it."""
+    """Plain Python data read from one YAML file, plus where each value stood in it and, for
+    single values, what the author wrote (`1.10` is read as the number 1.1)."""
 
     path: str
-    data: Any
+    data: object
     values: dict[KeyPath, tuple[int, int]]
     keys: dict[KeyPath, tuple[int, int]]
+    written: dict[KeyPath, str]
 
     def where(self, keypath: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or of its key), else of its nearest known parent."""
@@ -149,14 +152,41 @@ def parse(raw: bytes, name: str) -> Document:
     data = builder.build(node, ())
     if builder.problems:
         raise SourceError(builder.problems)
-    return Document(name, data, builder.values, builder.keys)
+    return Document(name, data, builder.values, builder.keys, builder.written)
+
+
+class _CoreLoader(yaml.SafeLoader):
+    """PyYAML's safe loader resolving plain scalars by YAML 1.2's core schema instead of 1.1's
+    (where `no`, `on` and `Yes` are booleans, `010` is eight and `2026-02-12` a date)."""
+
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 (PyYAML's own class-level table)
+
+
+_CORE_SCHEMA = [  # (tag, pattern, first characters); the YAML 1.2.2 spec, section 10.3.2
+    ("null", r"null|Null|NULL|~|", "nN~"),
+    ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
+    (
+        "float",
+        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)",
+        "-+.0123456789",
+    ),
+    ("merge", r"<<", "<"),  # not in 1.2, but the `<<: *base` files already use
+]
+for _tag, _pattern, _first in _CORE_SCHEMA:
+    _CoreLoader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}",
+        re.compile(f"^(?:{_pattern})$"),
+        [*_first, ""] if _tag == "null" else list(_first),
+    )
 
 
 def _compose(text: str) -> yaml.Node | None:
     """The node graph of one document, by PyYAML's pure-Python parser on purpose: libyaml is
     faster but accepts a slightly different language (e.g. `{nl: Klaar?, en: Done?}`), and a
     file must be valid or invalid the same way on every machine."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return yaml.compose(text, Loader=_CoreLoader)
 
 
 class _Builder:
@@ -167,13 +197,14 @@ class _Builder:
         self.count = 0
         self.values: dict[KeyPath, tuple[int, int]] = {}
         self.keys: dict[KeyPath, tuple[int, int]] = {}
+        self.written: dict[KeyPath, str] = {}
         self.problems: list[Problem] = []
 
     def _at(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message))
 
-    def build(self, node: yaml.Node, keypath: KeyPath) -> Any:
+    def build(self, node: yaml.Node, keypath: KeyPath) -> object:
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
@@ -190,6 +221,7 @@ class _Builder:
             return self._mapping(node, keypath)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*keypath, i)) for i, item in enumerate(node.value)]
+        self.written.setdefault(keypath, node.value)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, keypath: KeyPath) -> dict:
@@ -217,10 +249,11 @@ class _Builder:
             child = (*keypath, key)
             self.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             self.values.pop(child, None)  # a merged-in value's place gives way to this one
+            self.written.pop(child, None)
             result[key] = self.build(value_node, child)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode) -> object:
         if len(node.value) > MAX_STRING:
             self._at(node, f"text is too long ({len(node.value):,} characters)")
             return ""
@@ -231,21 +264,48 @@ class _Builder:
                 bad = ord(node.value[err.start])
                 self._at(node, f"text holds an invalid character (U+{bad:04X})")
                 return ""
+        kind = node.tag.rsplit(":", 1)[-1]
         try:
-            return _CONSTRUCTORS[node.tag](_CONSTRUCTOR, node)
-        except (ValueError, yaml.YAMLError):
-            kind = _TAG_NAMES.get(node.tag.rsplit(":", 1)[-1], "value")
-            self._at(node, f"{quoted(node.value)} is not a valid {kind}")
+            return _CONSTRUCTORS[kind](node.value)
+        except ValueError:
+            self._at(node, f"{quoted(node.value)} is not a valid {_TAG_NAMES.get(kind, kind)}")
             return None
 
 
-_TAG_NAMES = {"int": "whole number", "float": "number", "timestamp": "date", "bool": "true/false"}
-# The safe loader's own resolution of one scalar (int, float, bool, null, date or str).
-_CONSTRUCTOR = yaml.SafeLoader("")
-_CONSTRUCTORS = yaml.SafeLoader.yaml_constructors
+def _integer(text: str) -> int:
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    if not re.fullmatch(r"[-+]?[0-9]+", text):
+        raise ValueError(text)
+    return int(text, 10)  # leading zeros are decimal: 010 is ten
 
 
-def quoted(value: Any, limit: int = 40) -> str:
+def _real(text: str) -> float:
+    special = text.lower().lstrip("+")
+    if special in (".inf", "-.inf", ".nan"):
+        return {".inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}[special]
+    if "_" in text or not text.strip() or text.strip() != text:
+        raise ValueError(text)
+    return float(text)
+
+
+def _boolean(text: str) -> bool:
+    if text.lower() not in ("true", "false"):
+        raise ValueError(text)  # an explicit `!!bool yes` is not YAML 1.2
+    return text.lower() == "true"
+
+
+def _null(text: str) -> None:
+    if text not in ("null", "Null", "NULL", "~", ""):
+        raise ValueError(text)
+
+
+_TAG_NAMES = {"int": "whole number", "float": "number", "bool": "true/false", "null": "null"}
+# One plain value by its (resolved or written) tag, by YAML 1.2's core schema.
+_CONSTRUCTORS = {"str": str, "int": _integer, "float": _real, "bool": _boolean, "null": _null}
+
+
+def quoted(value: object, limit: int = 40) -> str:
     """A value as an author wrote it, in quotes, shortened so a message stays one line."""
     text = str(value)
     return f"'{text[:limit]}...'" if len(text) > limit else f"'{text}'"

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from devices import parts, wiring
+from devices import wiring
 from devices.checks import Check
 from devices.kitconfig import KitSpec
+from devices.parts import part
+from kiosk import look
 from kiosk.i18n import Catalogue
-from kiosk.ui import theme
-from kiosk.ui.widgets import wrap
-from kiosk.workshop import AgeRange, Workshop
+from kiosk.workshop_model import AgeRange, Workshop
 
 PAGE = (1240, 1754)  # A4 portrait at 150 dpi
 MARGIN = 72  # 12 mm: inside what every printer prints
@@ -46,8 +46,6 @@ class Card:
 def render_card(workshop: Workshop, kit: KitSpec, lang: str = "nl") -> Card:
     """The card at the largest body size (BODY down to LEAST) at which it fits on one page;
     steps in two columns when one is not enough. `fits` is False if even that is too long."""
-    if not pygame.font.get_init():
-        pygame.font.init()
     for columns in (1, 2):
         for body in range(BODY, LEAST - 1, -1):
             card = _Page(workshop, kit, Catalogue(lang), body, columns).draw()
@@ -70,7 +68,7 @@ def number(x: float, lang: str) -> str:
 def check_text(check: Check, kit: KitSpec, text: Catalogue) -> str:
     """'Test: Afstandssensor meet minder dan 20 cm, 2 s lang' (no live values: it is paper)."""
     device = kit.devices[check.device]
-    unit = parts.UNITS.get(device.type, "")
+    unit = part(device.type).unit
     threshold = ""
     if check.threshold is not None:
         threshold = f"{number(check.threshold, text.lang)} {unit}".strip()
@@ -98,34 +96,34 @@ class _Page:
         card = Card(self.surface, self.body)
         card.bottom = self.steps(y, card.steps)
         self.para(self.text.t("card.footer", id=self.w.id, version=self.w.version),
-                  MARGIN, FOOTER_TOP + LEAST, WIDTH, LEAST - 2, theme.MUTED)  # fmt: skip
+                  MARGIN, FOOTER_TOP + LEAST, WIDTH, LEAST - 2, look.MUTED)  # fmt: skip
         return card
 
     # -- text --------------------------------------------------------------------------------
 
-    def para(self, text, x, y, width, size, color=theme.INK, bold=False) -> int:
+    def para(self, text, x, y, width, size, color=look.INK, bold=False) -> int:
         """Wrapped text at (x, y); returns the y below it."""
-        font = theme.font(size, bold)
-        for line in wrap(text, font, width):
+        font = look.font(size, bold)
+        for line in look.wrap(text, font, width):
             self.surface.blit(font.render(line, True, color), (x, y))
             y += font.get_linesize()
         return y
 
     def item(self, marker: str, text: str, x, y, width, size, head: str = "") -> int:
         """A list item with a hanging indent: the marker, an optional bold head line, the text."""
-        font = theme.font(size)
-        self.surface.blit(font.render(marker, True, theme.INK), (x, y))
+        font = look.font(size)
+        self.surface.blit(font.render(marker, True, look.INK), (x, y))
         indent = max(font.size(marker)[0] + 8, size)
         if head:
             y = self.para(head, x + indent, y, width - indent, size, bold=True)
         return self.para(text, x + indent, y, width - indent, size)
 
     def title(self, text: str, y: int, x: int = MARGIN, width: int = WIDTH) -> int:
-        return self.para(text, x, y, width, self.body + 6, theme.ACCENT, bold=True) + 6
+        return self.para(text, x, y, width, self.body + 6, look.ACCENT, bold=True) + 6
 
     def tag(self, text: str, right: int, y: int, colours) -> int:
         """A small rounded mark ending at `right`; returns its left edge."""
-        font = theme.font(self.body - 6, True)
+        font = look.font(self.body - 6, True)
         image = font.render(text, True, colours[0])
         box = pygame.Rect(0, y + 2, image.get_width() + 16, font.get_linesize() + 2)
         box.right = right
@@ -142,8 +140,8 @@ class _Page:
         facts = " · ".join([t("workshop.ages", ages=w.age_range),
                             t("workshop.minutes", minutes=w.duration_min),
                             t("card.group", group=group_text(w.group_size))])  # fmt: skip
-        y = self.para(facts, MARGIN, y + 6, WIDTH, self.body, theme.MUTED, bold=True) + 10
-        pygame.draw.line(self.surface, theme.TILE_EDGE, (MARGIN, y), (PAGE[0] - MARGIN, y), 3)
+        y = self.para(facts, MARGIN, y + 6, WIDTH, self.body, look.MUTED, bold=True) + 10
+        pygame.draw.line(self.surface, look.TILE_EDGE, (MARGIN, y), (PAGE[0] - MARGIN, y), 3)
         return y + GAP
 
     def materials(self, x: int, y: int, width: int) -> int:
@@ -157,23 +155,23 @@ class _Page:
                                 (LOW_COST, LOW_COST_LIGHT)) - 6  # fmt: skip
             if m.recycled:
                 left = self.tag(self.text.t("card.recycled"), left, y,
-                                (theme.OK, theme.OK_LIGHT)) - 6  # fmt: skip
+                                (look.OK, look.OK_LIGHT)) - 6  # fmt: skip
             y = self.item("•", name, x, y, left - x - 8, self.body) + 4
         return y
 
     def safety(self, x: int, y: int, width: int) -> int:
         inner = width - 2 * 16
         notes = [n.get(self.lang) for n in self.w.safety]
-        font = theme.font(self.body)
+        font = look.font(self.body)
         indent = font.size("•")[0] + 8
-        lines = sum(len(wrap(n, font, inner - indent)) for n in notes)
-        head = theme.font(self.body + 6, True).get_linesize() + 6
+        lines = sum(len(look.wrap(n, font, inner - indent)) for n in notes)
+        head = look.font(self.body + 6, True).get_linesize() + 6
         box = pygame.Rect(
             x, y, width, 16 + head + lines * font.get_linesize() + 4 * len(notes) + 12
         )
-        pygame.draw.rect(self.surface, theme.WARN_LIGHT, box, border_radius=12)
+        pygame.draw.rect(self.surface, look.WARN_LIGHT, box, border_radius=12)
         ny = self.para(self.text.t("card.safety"), x + 16, y + 14, inner, self.body + 6,
-                       theme.WARN, bold=True) + 6  # fmt: skip
+                       look.WARN, bold=True) + 6  # fmt: skip
         for note in notes:
             ny = self.item("•", note, x + 16, ny, inner, self.body) + 4
         return box.bottom
@@ -191,7 +189,7 @@ class _Page:
             row, col = divmod(i, per_row)
             at = (MARGIN + col * (width + GAP), y + row * (size[1] + GAP))
             self.surface.blit(wiring.render(self.kit, name, size, self.lang), at)
-            pygame.draw.rect(self.surface, theme.TILE_EDGE, pygame.Rect(at, size), 2)
+            pygame.draw.rect(self.surface, look.TILE_EDGE, pygame.Rect(at, size), 2)
         rows = -(-len(names) // per_row)
         return y + rows * (size[1] + GAP)
 
@@ -224,8 +222,8 @@ class _Page:
     def step(self, n: int, step, width: int) -> int:
         """Number, title, text, test and choices at the top left; returns the height used."""
         badge = self.body + 14
-        pygame.draw.circle(self.surface, theme.ACCENT, (badge // 2, badge // 2), badge // 2)
-        number = theme.font(self.body, True).render(str(n), True, theme.ACCENT_INK)
+        pygame.draw.circle(self.surface, look.ACCENT, (badge // 2, badge // 2), badge // 2)
+        number = look.font(self.body, True).render(str(n), True, look.ACCENT_INK)
         self.surface.blit(number, number.get_rect(center=(badge // 2, badge // 2)))
         x, width = badge + 14, width - badge - 14
         y = self.para(step.title.get(self.lang), x, 2, width, self.body + 2, bold=True)
@@ -234,7 +232,7 @@ class _Page:
         if step.check:
             y = self.test(step.check, x, y, width)
         if step.variants:
-            y = self.para(self.text.t("card.choose"), x, y + 2, width, self.body, theme.MUTED)
+            y = self.para(self.text.t("card.choose"), x, y + 2, width, self.body, look.MUTED)
         for letter, v in zip("abcdefgh", step.variants, strict=False):
             head, body = v.title.get(self.lang), v.text.get(self.lang)
             y = self.item(f"{letter})", body, x, y + 4, width, self.body, head)
@@ -244,4 +242,4 @@ class _Page:
 
     def test(self, check: Check, x: int, y: int, width: int) -> int:
         return self.para(check_text(check, self.kit, self.text), x, y + 2, width, self.body - 2,
-                         theme.OK, bold=True)  # fmt: skip
+                         look.OK, bold=True)  # fmt: skip

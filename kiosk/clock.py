@@ -5,16 +5,15 @@ Every journal record carries a `Stamp`; `Clock` takes injectable inputs so tests
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 BOOT_ID_FILE = Path("/proc/sys/kernel/random/boot_id")
 TIMESYNC_DIR = Path("/run/systemd/timesync")
+SYSTEMD_DIR = Path("/run/systemd/system")  # there while systemd is the init (sd_booted(3))
 RECHECK_S = 10.0  # while unsynchronised, ask the system again at most this often
 
 NTP, CORRECTED, UNSYNCED = "ntp", "corrected", "unsynced"
@@ -30,15 +29,19 @@ class Stamp:
     mono: float
 
 
-_FALLBACK_BOOT = f"process-{uuid.uuid4()}"
-
-
 def boot_id() -> str:
     """This boot's id from the kernel (a random one per process if the kernel has none)."""
     try:
         return BOOT_ID_FILE.read_text().strip()
     except OSError:
-        return _FALLBACK_BOOT
+        return _process_id()
+
+
+@cache
+def _process_id() -> str:
+    import uuid  # only without a kernel boot id; uuid loads `platform`, ~2 ms a tap
+
+    return f"process-{uuid.uuid4()}"
 
 
 def monotonic() -> float:
@@ -49,15 +52,17 @@ def monotonic() -> float:
 
 
 def system_synchronised() -> bool:
-    """Whether the system clock is synchronised (systemd-timesyncd's flag, else timedatectl)."""
+    """Whether the system clock is synchronised (systemd-timesyncd's flag, else timedatectl,
+    which answers only where systemd is the init: elsewhere it is not asked, a process saved)."""
     if TIMESYNC_DIR.is_dir():
         return (TIMESYNC_DIR / "synchronized").exists()
-    tool = shutil.which("timedatectl")
-    if tool is None:
+    if not SYSTEMD_DIR.is_dir():
         return False
+    import subprocess  # only here: a journal opened on every tap of the CLI need not load it
+
     try:
         out = subprocess.run(
-            [tool, "show", "-p", "NTPSynchronized", "--value"],
+            ["timedatectl", "show", "-p", "NTPSynchronized", "--value"],
             capture_output=True,
             text=True,
             timeout=2,

@@ -9,9 +9,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devices.kitconfig import default_kit_path
+from devices.kits import default_kit_path
 from devices.yamlcheck import Checker
 from devices.yamlsource import Problem, SourceError, read
+from kiosk.about import DEFAULT_KIOSK_ID
 from kiosk.i18n import languages
 
 ENV_VAR = "STEM_KIOSK_CONFIG"
@@ -21,9 +22,9 @@ KEYS = [
     "facilitator_pin_hash",
 ]  # fmt: skip
 
-TEMPLATE = """\
+TEMPLATE = f"""\
 # stem-kiosk configuration. Every key is optional; see the README for what each one does.
-kiosk_id: mobilab-demo
+kiosk_id: {DEFAULT_KIOSK_ID}
 language: nl
 # data_dir: /var/lib/stem-kiosk
 # kit: /etc/stem-kiosk/kit.yaml
@@ -44,7 +45,7 @@ def user_data_dir() -> Path:
 @dataclass
 class Config:
     path: Path
-    kiosk_id: str = "mobilab-demo"
+    kiosk_id: str = DEFAULT_KIOSK_ID
     language: str = "nl"
     data_dir: Path = field(default_factory=user_data_dir)
     kit: Path = field(default_factory=default_kit_path)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from devices.kitconfig import KitSpec
 from devices.yamlsource import Problem
-from kiosk.workshop import Workshop, load_workshop
+from kiosk.workshop import load_workshop
+from kiosk.workshop_model import Workshop
 
 
 def shipped_dir() -> Path:

@@ -1,6 +1,6 @@
 """Content lint: does every text of a workshop fit the kiosk's 800x480 screen at its own size?
 
-Measured with the kiosk's font in the boxes the screens draw in (kiosk/ui/theme.py).
+Measured with the kiosk's font in the boxes the screens draw in (kiosk/look.py).
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ import pygame
 
 from devices.yamlcheck import LANGUAGES
 from devices.yamlsource import Document, Problem, SourceError, read
-from kiosk.ui import theme
-from kiosk.ui.widgets import wrap
-from kiosk.workshop import Workshop
+from kiosk import look
+from kiosk.workshop_model import Workshop
 
 
 @dataclass(frozen=True)
@@ -27,18 +26,16 @@ class Place:
     bold: bool = False
 
 
-HEADING = Place("the title line", theme.HEADING, theme.HEADING_SIZE, bold=True)
-STEP = Place("the step screen", theme.STEP_TEXT, theme.STEP_TEXT_SIZE)
-HINT = Place("the hint box", theme.HINT_TEXT, theme.HINT_SIZE)
+HEADING = Place("the title line", look.HEADING, look.HEADING_SIZE, bold=True)
+STEP = Place("the step screen", look.STEP_TEXT, look.STEP_TEXT_SIZE)
+HINT = Place("the hint box", look.HINT_TEXT, look.HINT_SIZE)
 NAMES = {"steps": "step", "choices": "choice"}  # "step 3 choice 2 text (nl)"
 
 
 def overflow(text: str, place: Place) -> str | None:
     """Why the text does not fit its place at its size (None when it fits)."""
-    if not pygame.font.get_init():
-        pygame.font.init()
-    font = theme.font(place.size, place.bold)
-    lines = wrap(text, font, place.box.w)
+    font = look.font(place.size, place.bold)
+    lines = look.wrap(text, font, place.box.w)
     room = place.box.h // font.get_linesize()
     wide = [w for w in text.split() if font.size(w)[0] > place.box.w]
     if wide:

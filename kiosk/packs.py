@@ -16,7 +16,9 @@ from pathlib import Path
 from devices.kitconfig import KitSpec
 from devices.yamlsource import Problem
 from kiosk.library import Library, workshop_files
-from kiosk.workshop import Workshop, load_workshop
+from kiosk.lint import lint_workshop
+from kiosk.workshop import load_workshop
+from kiosk.workshop_model import Workshop
 
 STAGE_PREFIX = ".import-"  # staging folders next to the target, named .import-<target>-<random>
 
@@ -44,8 +46,6 @@ def check_pack(
         problems.extend(found)
         if workshop is None:
             continue
-        from kiosk.lint import lint_workshop  # pygame's fonts load only for the commands that draw
-
         lint = lint_workshop(workshop)  # text that would not fit the screen: same as validate
         problems.extend(lint)
         if lint:

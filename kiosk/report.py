@@ -85,31 +85,31 @@ def draw_chart(t: Totals, cat: Catalogue, path: str | os.PathLike) -> None:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from kiosk.ui import theme
+    from kiosk import look
 
     pygame.font.init()
     parts = sections(t, cat)
     rows = sum(len(r) or 1 for _, r in parts)
     height = MARGIN * 2 + 50 + len(parts) * 50 + rows * (BAR_HEIGHT + 6)
     surface = pygame.Surface((CHART_WIDTH, height))
-    surface.fill(theme.BACKGROUND)
+    surface.fill(look.BACKGROUND)
     title = cat.t("journal.report.title")
-    surface.blit(theme.font(24, bold=True).render(title, True, theme.INK), (MARGIN, MARGIN))
-    surface.blit(theme.font(15).render(summary(t, cat), True, theme.MUTED), (MARGIN, MARGIN + 32))
+    surface.blit(look.font(24, bold=True).render(title, True, look.INK), (MARGIN, MARGIN))
+    surface.blit(look.font(15).render(summary(t, cat), True, look.MUTED), (MARGIN, MARGIN + 32))
     y = MARGIN + 70
-    label_font, value_font = theme.font(15), theme.font(15, bold=True)
+    label_font, value_font = look.font(15), look.font(15, bold=True)
     bar_room = CHART_WIDTH - LABEL_WIDTH - 2 * MARGIN - 60
     for heading, items in parts:
-        surface.blit(theme.font(18, bold=True).render(heading, True, theme.INK), (MARGIN, y))
+        surface.blit(look.font(18, bold=True).render(heading, True, look.INK), (MARGIN, y))
         y += 34
         top = max((count for _, count in items), default=0) or 1
         for label, count in items or [(cat.t("journal.report.none"), 0)]:
             text = _fit(label_font, label, LABEL_WIDTH - 10)
-            surface.blit(label_font.render(text, True, theme.INK), (MARGIN, y + 4))
+            surface.blit(label_font.render(text, True, look.INK), (MARGIN, y + 4))
             width = round(bar_room * count / top)
             bar = pygame.Rect(MARGIN + LABEL_WIDTH, y, max(width, 2), BAR_HEIGHT)
-            pygame.draw.rect(surface, theme.ACCENT, bar)
-            value = value_font.render(str(count), True, theme.INK)
+            pygame.draw.rect(surface, look.ACCENT, bar)
+            value = value_font.render(str(count), True, look.INK)
             surface.blit(value, (bar.right + 8, y + 4))
             y += BAR_HEIGHT + 6
         y += 16

@@ -1,44 +1,19 @@
 """The tour plan: the stops of a tour (date, venue, municipality), read from `tour.yaml`.
 
-A session's stop is looked up here by name; an unknown name becomes a stop of type `other`.
+Every mistake is a positioned problem; a stop is found here by its name (kiosk/core/stops.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from devices.yamlcheck import Checker
-from devices.yamlsource import Problem, SourceError, read
-
-VENUE_TYPES = (
-    "library",
-    "youth_house",
-    "school",
-    "youth_movement",
-    "care_centre",
-    "company",
-    "public_space",
-    "other",
-)
-
-
-@dataclass(frozen=True)
-class Stop:
-    name: str
-    venue_type: str
-    municipality: str
-    postcode: str | None = None
-    date: dt.date | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        """The `stop` object of a session snapshot (listing-api.md)."""
-        body = {"name": self.name, "venue_type": self.venue_type, "municipality": self.municipality}
-        if self.postcode:
-            body["postcode"] = self.postcode
-        return body
+from devices.yamlsource import Problem, SourceError, quoted, read
+from kiosk.stop import VENUE_TYPES, Stop
 
 
 @dataclass(frozen=True)
@@ -52,12 +27,6 @@ class Tour:
 
     def on(self, day: dt.date) -> list[Stop]:
         return [s for s in self.stops if s.date == day]
-
-
-def stop_for(name: str, tour: Tour | None) -> Stop:
-    """The tour's stop of that name, else free text: venue type `other`, municipality unknown."""
-    found = tour.find(name) if tour else None
-    return found or Stop(name.strip(), "other", "onbekend")
 
 
 def load_tour(path: str | os.PathLike) -> tuple[Tour | None, list[Problem]]:
@@ -102,7 +71,8 @@ def _stop(check: Checker, where: tuple, item: Any) -> Stop | None:
     postcode = None
     if "postcode" in body:
         raw = body["postcode"]
-        raw = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+        if isinstance(raw, int) and not isinstance(raw, bool):  # 9990 unquoted: as written
+            raw = check.written((*where, "postcode"), raw)
         postcode = check.text(
             (*where, "postcode"),
             raw,
@@ -111,9 +81,19 @@ def _stop(check: Checker, where: tuple, item: Any) -> Stop | None:
             hint='must be four digits, like "9990"',
         )
     date = body.get("date")
-    if (date is not None and not isinstance(date, dt.date)) or isinstance(date, dt.datetime):
-        check.fail((*where, "date"), "date must be a day like 2026-02-12")
-        date = None
+    date = _day(check, (*where, "date"), date) if date is not None else None
     if name and venue and town:
         return Stop(name, venue, town, postcode, date)
     return None
+
+
+def _day(check: Checker, keypath: tuple, value: Any) -> dt.date | None:
+    """A day written as 2026-02-12 (YAML 1.2 reads it as text; quoted is the same)."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        check.fail(keypath, "date must be a day like 2026-02-12")
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        check.fail(keypath, f"{quoted(value)} is not a valid date")  # 2026-02-30
+        return None

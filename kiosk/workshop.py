@@ -1,111 +1,38 @@
-"""Workshops: the typed model of one workshop file and the checks that make it trustworthy.
+"""Workshops: reading one workshop file and the checks that make it trustworthy.
 
-`load_workshop` reads one YAML file against the kit; problems come back as `path:line:column`.
+`load_workshop` reads one YAML file against the kit into the model of kiosk/workshop_model.py;
+problems come back as `path:line:column`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from devices.checks import CONDITIONS, Check
 from devices.kitconfig import DeviceSpec, KitSpec, Text
+from devices.parts import PARTS, part
 from devices.yamlcheck import Checker, did_you_mean
 from devices.yamlsource import Document, Problem, SourceError, read
+from kiosk.workshop_model import AgeRange, Demo, Material, Step, Variant, Workshop
 
 ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
 AGE_RANGE = re.compile(r"([0-9]{0,3})-([0-9]{0,3})")
-# The live demos a step can show, and the device types each one can run on.
+# The live demos a step can show, and the device types each one can run on: a graph of any
+# sensor read over time, the reaction game on a button, the theremin on a reading a hand plays.
 DEMOS: dict[str, frozenset[str]] = {
-    "graph": frozenset({"mcp3008", "cpu_temperature", "light_sensor", "distance_sensor"}),
-    "reaction": frozenset({"button"}),
-    "theremin": frozenset({"distance_sensor", "mcp3008"}),
+    "graph": frozenset(kind for kind, p in PARTS.items() if p.sampled),
+    "reaction": frozenset(kind for kind, p in PARTS.items() if "pressed" in p.conditions),
+    "theremin": frozenset(kind for kind, p in PARTS.items() if p.playable),
 }
-# What value_above / value_below compare with, per device type: lowest and highest reading.
-VALUE_RANGES: dict[str, tuple[float, float, str]] = {
-    "mcp3008": (0.0, 1.0, ""),
-    "light_sensor": (0.0, 1.0, ""),
-    "cpu_temperature": (-40.0, 125.0, " °C"),
-}
-DEFAULT_MAX_CM = 100.0  # gpiozero's DistanceSensor measures up to 1 m unless max_cm says more
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 # Text limits (characters): what a step may hold and still be read by a 14-year-old.
 TITLE_MAX = 60
 STEP_TEXT_MAX = 400
 HINT_MAX = 300
-
-
-@dataclass(frozen=True)
-class Material:
-    name: Text
-    count: int
-    recycled: bool  # reused from packaging or scrap: STEM need not be high-tech
-    low_cost: bool = False  # cheap and easy to find (a shop, a drawer at home)
-
-
-@dataclass(frozen=True)
-class Demo:
-    kind: str  # graph | reaction | theremin
-    device: str
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One challenge to choose at a choice point; its own text, check and hint."""
-
-    id: str
-    title: Text
-    text: Text
-    check: Check | None
-    hint: Text | None
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    title: Text
-    text: Text
-    wiring: str | None
-    picture: Path | None
-    check: Check | None
-    hint: Text | None
-    demo: Demo | None
-    variants: tuple[Variant, ...]
-
-
-@dataclass(frozen=True)
-class AgeRange:
-    low: int | None
-    high: int | None
-
-    def __str__(self) -> str:
-        return f"{'' if self.low is None else self.low}-{'' if self.high is None else self.high}"
-
-
-@dataclass(frozen=True)
-class Workshop:
-    id: str
-    version: str
-    title: Text
-    summary: Text
-    age_range: AgeRange
-    duration_min: int
-    group_size: AgeRange
-    materials: tuple[Material, ...]
-    safety: tuple[Text, ...]
-    devices: tuple[str, ...]
-    steps: tuple[Step, ...]
-    path: Path
-    where: tuple[int, int] = (1, 1)  # line and column of its `id:`, for problems across files
-
-    @property
-    def checks(self) -> int:
-        """How many checks a run through the first variant at every choice meets."""
-        return sum(1 for s in self.steps if (s.variants[0].check if s.variants else s.check))
 
 
 TOP_REQUIRED = ["id", "version", "title", "summary", "age_range", "duration_min", "steps"]
@@ -185,7 +112,7 @@ class _Parser(Checker):
             return None
         form = f'{keypath[-1]} must look like "10-14", "14-" or "-12"'
         if isinstance(value, int | float) and not isinstance(value, bool):
-            self.fail(keypath, f"{form}, in quotes, not the number {value}")
+            self.fail(keypath, f"{form}, in quotes, not the number {self.written(keypath, value)}")
             return None
         text = self.text(keypath, value, max_len=7)
         if text is None:
@@ -365,18 +292,16 @@ class _Parser(Checker):
         self, keypath: tuple, condition: str, threshold: float, spec: DeviceSpec
     ) -> float | None:
         """The threshold if a reading of this device can ever meet the condition, else None."""
-        if condition.startswith("distance_"):
-            low, high = 0.0, float(spec.options.get("max_cm", DEFAULT_MAX_CM))
-            unit = " cm"
-        else:
-            low, high, unit = VALUE_RANGES[spec.type]
+        kind = part(spec.type)
+        low, high = kind.reading_range(spec)
+        unit = f" {kind.unit}" if kind.unit else ""
         above = condition.endswith("_above")
         if (above and low <= threshold < high) or (not above and low < threshold <= high):
             return threshold
         self.fail(
             keypath,
-            f"{condition} {threshold:g} can never be met: '{spec.name}' ({spec.type}) "
-            f"reads {low:g} to {high:g}{unit}",
+            f"{condition} {self.written(keypath, threshold)} can never be met: '{spec.name}' "
+            f"({spec.type}) reads {low:g} to {high:g}{unit}",
         )
         return None
 

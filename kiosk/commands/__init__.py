@@ -1,1 +1,4 @@
-"""One module per `stem-kiosk` command group; each adds its parsers with `register(sub)`."""
+"""The handlers of the `stem-kiosk` commands, one module per command or group of them.
+
+kiosk/cli.py holds every command's arguments and imports a handler's module only to run it.
+"""

@@ -24,3 +24,9 @@ def config_of(args: argparse.Namespace) -> Config:
     for problem in problems:
         print(problem, file=sys.stderr)
     return config
+
+
+def unknown_workshop(wid: str, library) -> str:
+    """What to say when the library has no workshop of that id."""
+    known = ", ".join(sorted(library.workshops)) or "none"
+    return f"unknown workshop '{wid}' (the library has: {known})"

@@ -1,9 +1,8 @@
-"""`stem-kiosk devices list|check|watch|wiring`: see and test the kit's hardware."""
+"""`stem-kiosk devices list|check|watch`: see and test the kit's hardware (wiring: wiring.py)."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import time
 
 from devices.kit import Kit, KitError, Reading
@@ -15,27 +14,7 @@ from kiosk.commands.common import OK, PROBLEM, USAGE, config_of, fail
 WATCH_HZ = 20
 
 
-def register(sub) -> None:
-    parser = sub.add_parser("devices", help="list, self-test, watch or draw the kit's devices")
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    for name, text, handler in (
-        ("list", "the kit's devices and pins", list_devices),
-        ("check", "self-test every device, one line each", check),
-    ):
-        p = actions.add_parser(name, help=text)
-        p.add_argument("--simulate", action="store_true", help="use the simulated kit")
-        p.set_defaults(handler=handler)
-    watch_p = actions.add_parser("watch", help="print live readings of one device until Ctrl-C")
-    watch_p.add_argument("name")
-    watch_p.add_argument("--simulate", action="store_true", help="use the simulated kit")
-    watch_p.set_defaults(handler=watch)
-    wiring_p = actions.add_parser("wiring", help="draw the wiring picture of one device")
-    wiring_p.add_argument("name")
-    wiring_p.add_argument("--png", required=True, metavar="FILE")
-    wiring_p.set_defaults(handler=wiring)
-
-
-def _spec(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
+def kit_spec(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
     """The kit file of the config; its problems printed (the valid devices still count)."""
     spec, problems = load_kit(config_of(args).kit)
     for problem in problems:
@@ -43,9 +22,9 @@ def _spec(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
     return spec, PROBLEM if problems else OK
 
 
-def _named(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
+def named(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
     """The kit and the exit code to stop with if it can't be read or lacks the named device."""
-    spec, _code = _spec(args)
+    spec, _code = kit_spec(args)
     if spec is None:
         return None, PROBLEM
     if args.name not in spec.devices:
@@ -55,7 +34,7 @@ def _named(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
 
 
 def list_devices(args: argparse.Namespace) -> int:
-    spec, code = _spec(args)
+    spec, code = kit_spec(args)
     if spec is None:
         return PROBLEM
     for dev in spec.devices.values():
@@ -68,7 +47,7 @@ def list_devices(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    spec, code = _spec(args)
+    spec, code = kit_spec(args)
     if spec is None:
         return PROBLEM
     try:
@@ -94,7 +73,7 @@ def _show(reading: Reading) -> str:
 
 
 def watch(args: argparse.Namespace) -> int:
-    spec, code = _named(args)
+    spec, code = named(args)
     if spec is None:
         return code
     try:
@@ -113,18 +92,3 @@ def watch(args: argparse.Namespace) -> int:
                 time.sleep(1 / WATCH_HZ)
         except KeyboardInterrupt:
             return OK
-
-
-def wiring(args: argparse.Namespace) -> int:
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from devices.wiring import save_png  # pygame only for the command that draws
-
-    spec, code = _named(args)
-    if spec is None:
-        return code
-    try:
-        save_png(spec, args.name, args.png)
-    except OSError as err:
-        return fail(f"cannot write {args.png}: {err.strerror}", PROBLEM)
-    print(args.png)
-    return OK

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import requests
 
+from kiosk.about import user_agent
 from kiosk.commands.common import LATER, OK, PROBLEM, USAGE, fail
 from kiosk.config import KIOSK_ID_PATTERN, config_path, ensure_config, load_config
 from kiosk.configedit import replace_keys, write_atomically
@@ -37,15 +38,7 @@ class EnrollError(Exception):
         self.message, self.code = message, code
 
 
-def register(sub) -> None:
-    parser = sub.add_parser("enroll", help="check the listing and token, then write the config")
-    parser.add_argument("--listing", required=True, metavar="URL")
-    parser.add_argument("--kiosk-id", required=True, metavar="ID")
-    parser.add_argument("--token-file", required=True, metavar="F")
-    parser.set_defaults(handler=handle)
-
-
-def handle(args: argparse.Namespace) -> int:
+def enroll(args: argparse.Namespace) -> int:
     kiosk_id, url = args.kiosk_id, args.listing.rstrip("/")
     if not re.fullmatch(KIOSK_ID_PATTERN, kiosk_id):
         return fail(f"kiosk id '{kiosk_id}' must be lower-case letters, digits and '-'", USAGE)
@@ -86,7 +79,10 @@ def check_listing(url: str) -> None:
     health = url + "/v1/health"
     try:
         answer = requests.get(
-            health, timeout=(CONNECT_TIMEOUT_S, HEALTH_TIMEOUT_S), allow_redirects=False
+            health,
+            headers={"User-Agent": user_agent()},
+            timeout=(CONNECT_TIMEOUT_S, HEALTH_TIMEOUT_S),
+            allow_redirects=False,
         )
     except requests.RequestException as err:
         raise EnrollError(

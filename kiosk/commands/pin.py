@@ -13,12 +13,7 @@ from kiosk.config import config_path, ensure_config
 from kiosk.pin import PIN_PATTERN, hash_pin, store_pin_hash
 
 
-def register(sub) -> None:
-    parser = sub.add_parser("pin", help="set the facilitator PIN")
-    parser.set_defaults(handler=handle)
-
-
-def handle(args: argparse.Namespace) -> int:
+def pin(args: argparse.Namespace) -> int:
     path = config_path(args.config)
     if args.config is None:
         ensure_config(path)

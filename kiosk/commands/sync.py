@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from kiosk.commands.common import LATER, OK, PROBLEM, USAGE, config_of
+from kiosk.logs import setup_logging
 from kiosk.sync.once import sync_once
 from kiosk.sync.round import (
     ATTENTION,
@@ -21,14 +22,8 @@ EXIT_CODES = {DONE: OK, ATTENTION: PROBLEM, RETRY_LATER: LATER, BUSY: LATER, NOT
 ROUND_OPTIONS: dict = {}  # tests shorten waits here
 
 
-def register(sub) -> None:
-    parser = sub.add_parser(
-        "sync", help="sync sessions to the listing (exit 0 done, 3 retry later, 1 attention)"
-    )
-    parser.set_defaults(handler=sync)
-
-
 def sync(args: argparse.Namespace) -> int:
+    setup_logging()  # the sync timer runs this under systemd: warnings with their priority
     config = config_of(args)
     done = sync_once(config, report=_Printer(), **ROUND_OPTIONS)
     for session_id, detail in done.attention:

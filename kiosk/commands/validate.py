@@ -6,7 +6,6 @@ One line per problem (`path:line:column: message`); exit 0 when all are valid, 1
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from devices.kitconfig import KitSpec, load_kit
@@ -15,22 +14,11 @@ from devices.yamlsource import Problem, SourceError, read
 from kiosk.commands.common import OK, PROBLEM, config_of
 from kiosk.config import KEYS as CONFIG_KEYS
 from kiosk.config import load_config
-from kiosk.library import Library, shipped_dir, workshop_files
+from kiosk.core.folders import library_folders
+from kiosk.library import Library, workshop_files
+from kiosk.lint import lint_workshop
 from kiosk.tour import load_tour
 from kiosk.workshop import TOP_OPTIONAL, TOP_REQUIRED, load_workshop
-
-
-def register(sub) -> None:
-    parser = sub.add_parser(
-        "validate", help="check workshop, kit, tour and config files (exit 1 on any problem)"
-    )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="files or folders (default: everything the config points at)",
-    )
-    parser.set_defaults(handler=handle)
 
 
 def kind_of(path: Path) -> str:
@@ -64,7 +52,7 @@ KIND_KEYS = {
 }
 
 
-def handle(args: argparse.Namespace) -> int:
+def validate(args: argparse.Namespace) -> int:
     config = config_of(args)
     problems: list[Problem] = []
     if args.paths:
@@ -78,7 +66,7 @@ def handle(args: argparse.Namespace) -> int:
         files = [("config", config.path), ("kit", config.kit)]
         if config.tour:
             files.append(("tour", config.tour))
-        for folder in [shipped_dir(), *config.workshops_dirs, config.imported_workshops_dir]:
+        for folder in library_folders(config):
             files.extend(("workshop", p) for p in workshop_files(folder))
     files = list(dict.fromkeys(files))  # a file named twice is checked once
     kit_path = next((p for k, p in files if k == "kit"), config.kit)
@@ -112,9 +100,6 @@ def _check(
         return problems
     if not library.add(workshop):
         return library.problems[-1:]
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from kiosk.lint import lint_workshop  # measures with pygame's fonts
-
     return lint_workshop(workshop)
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from devices.kitconfig import load_kit
 from kiosk.commands.common import OK, PROBLEM, USAGE, config_of, fail
-from kiosk.library import shipped_dir, workshop_files
+from kiosk.core.folders import library_folders
+from kiosk.library import workshop_files
 from kiosk.packs import check_pack, install_pack
 
 
-def handle(args: argparse.Namespace) -> int:
+def workshop_import(args: argparse.Namespace) -> int:
     folder = Path(args.path)
     try:
         if not folder.is_dir():
@@ -30,7 +31,7 @@ def handle(args: argparse.Namespace) -> int:
         for problem in kit_problems:
             print(problem)
         return fail("the kit has problems: fix it before importing workshops", PROBLEM)
-    workshops, problems = check_pack(folder, kit, [shipped_dir(), *config.workshops_dirs])
+    workshops, problems = check_pack(folder, kit, library_folders(config, imported=False))
     if problems:
         for problem in problems:
             print(problem)

@@ -3,7 +3,7 @@
 Import everything from here: `from kiosk.journal import Journal, BANDS, DiskFull, ...`.
 """
 
-from kiosk.journal.core import DEFAULT_KIOSK_ID, Journal, workshop_ref
+from kiosk.journal.core import Journal
 from kiosk.journal.errors import (
     BANDS,
     GENDERS,
@@ -22,7 +22,6 @@ from kiosk.journal.snapshot import SessionSummary
 
 __all__ = [
     "BANDS",
-    "DEFAULT_KIOSK_ID",
     "GENDERS",
     "JOURNAL_NAME",
     "STATUSES",
@@ -38,5 +37,4 @@ __all__ = [
     "SessionSummary",
     "UnknownSession",
     "journal_path",
-    "workshop_ref",
 ]

@@ -10,12 +10,11 @@ import json
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
+from kiosk.about import DEFAULT_KIOSK_ID
 from kiosk.clock import CORRECTED, NTP, Clock, Stamp
 from kiosk.journal import snapshot as snap
 from kiosk.journal import timefix
@@ -32,23 +31,7 @@ from kiosk.journal.errors import (
 )
 from kiosk.journal.files import Notice, ensure_data_dir, journal_path, open_or_replace
 from kiosk.journal.snapshot import SessionSummary
-from kiosk.tour import Stop
-from kiosk.workshop import Workshop
-
-DEFAULT_KIOSK_ID = "mobilab-demo"
-
-
-def workshop_ref(workshop: Workshop) -> dict[str, Any]:
-    """What a session records of its workshop: the snapshot's `workshop` object."""
-    title = {"nl": workshop.title.nl}
-    if workshop.title.en:
-        title["en"] = workshop.title.en
-    return {
-        "id": workshop.id,
-        "version": workshop.version,
-        "title": title,
-        "typical_age_range": str(workshop.age_range),
-    }
+from kiosk.stop import Stop
 
 
 class Journal:
@@ -139,7 +122,7 @@ class Journal:
 
     # -- sessions ---------------------------------------------------------------------------
 
-    def start_session(self, workshop: dict[str, Any], stop: Stop) -> str:
+    def start_session(self, workshop: dict, stop: Stop) -> str:
         """Open a session of a workshop (id, version, title{nl,en}, typical_age_range) at a stop."""
         try:
             wid, version = str(workshop["id"]), str(workshop["version"])
@@ -150,6 +133,8 @@ class Journal:
             ) from err
         if "nl" not in title:
             raise InvalidInput(f"workshop '{wid}' has no Dutch title")
+        import uuid  # only a new session needs an id; uuid loads `platform`, ~2 ms a count
+
         sid = str(uuid.uuid4())
         with self.transaction() as conn:
             s = self._stamp(conn)
@@ -231,7 +216,7 @@ class Journal:
             )
             return self._changed(conn, sid)
 
-    def attendance(self, session_id: str) -> dict[str, Any]:
+    def attendance(self, session_id: str) -> dict:
         """The snapshot's `attendance` object of one session."""
         with self._reading() as conn:
             sid, _ = self._session(conn, session_id)
@@ -271,13 +256,13 @@ class Journal:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def snapshot(self, session_id: str) -> dict[str, Any]:
+    def snapshot(self, session_id: str) -> dict:
         """The session exactly as listing-api.md's snapshot."""
         with self._reading() as conn:
             sid, _ = self._session(conn, session_id)
             return self._build(conn, "WHERE id = ?", (sid,))[0][0]
 
-    def snapshots(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    def snapshots(self) -> list[tuple[dict, dict]]:
         """Every session as (snapshot, sync state), oldest first."""
         with self._reading() as conn:
             return self._build(conn, "ORDER BY start_wall, rowid", ())
@@ -300,7 +285,7 @@ class Journal:
             built = self._build(conn, f"{where} ORDER BY start_wall, rowid", params)
         return [snap.summary(s, sync) for s, sync in built]
 
-    def unconfirmed(self, limit: int = 500) -> list[dict[str, Any]]:
+    def unconfirmed(self, limit: int = 500) -> list[dict]:
         """Snapshots the listing has not confirmed, except those needing attention as they are."""
         with self._reading() as conn:
             built = self._build(
@@ -311,7 +296,7 @@ class Journal:
             )
         return [s for s, _ in built]
 
-    def sync_state(self, session_id: str) -> dict[str, Any]:
+    def sync_state(self, session_id: str) -> dict:
         with self._reading() as conn:
             sid, _ = self._session(conn, session_id)
             return self._build(conn, "WHERE id = ?", (sid,))[0][1]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -20,8 +19,6 @@ JOURNAL_NAME = "journal.sqlite3"
 SIDECARS = ("-wal", "-shm")
 BUSY_TIMEOUT_MS = 5000
 UNREADABLE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-
-log = logging.getLogger("kiosk.journal")
 
 
 @dataclass(frozen=True)
@@ -52,9 +49,12 @@ def connect(path: Path) -> sqlite3.Connection:
     """A migrated connection in autocommit mode with WAL and synchronous=FULL.
 
     Raises Unreadable for a corrupt or future journal, JournalError when it cannot be reached."""
-    if not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    os.chmod(path, 0o600)  # SQLite gives -wal and -shm the database file's mode
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)  # SQLite gives -wal and -shm the database file's mode
+    except OSError as err:  # the data folder is a file, or not ours
+        raise JournalError(f"cannot open the journal {path}: {err.strerror}") from err
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as err:
@@ -113,7 +113,9 @@ def open_or_replace(path: Path) -> tuple[sqlite3.Connection, list[Notice]]:
             f"the journal {path} could not be opened ({err}); it was moved to {aside} "
             "and a new journal was started"
         )
-        log.warning("JOURNAL REPLACED: %s", message)
+        import logging  # only here, loudly: a journal opened on every tap need not load it
+
+        logging.getLogger("kiosk.journal").warning("JOURNAL REPLACED: %s", message)
         notice = Notice("journal.replaced", {"path": str(aside), "reason": str(err)}, message)
         return connect(path), [notice]
 

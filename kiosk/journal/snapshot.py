@@ -10,11 +10,10 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from kiosk.clock import CORRECTED, NTP, UNSYNCED
 from kiosk.journal.errors import BANDS, GENDERS
-from kiosk.tour import Stop
+from kiosk.stop import Stop
 
 SESSION_COLUMNS = (
     "id, workshop_id, workshop_version, workshop_title, age_range, stop_name, venue_type, "
@@ -61,7 +60,7 @@ def worst_source(*sources: str | None) -> str:
     return NTP
 
 
-def empty_attendance() -> dict[str, Any]:
+def empty_attendance() -> dict:
     return {
         "total": 0,
         "age_bands": dict.fromkeys(BANDS, 0),
@@ -79,7 +78,7 @@ _SUMS = ", ".join(
 )
 
 
-def attendance(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+def attendance(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:
     """The `attendance` object of each session: taps minus their compensating undo events.
 
     A tap without a gender counts as `unstated`, so gender always sums to the total."""
@@ -118,7 +117,7 @@ def progress(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, in
 
 def build(
     conn: sqlite3.Connection, rows: Iterable[sqlite3.Row | tuple], kiosk_id: str
-) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+) -> list[tuple[dict, dict]]:
     """(snapshot, sync state) for each session row selected with SESSION_COLUMNS, in order."""
     rows = list(rows)
     ids = [r[0] for r in rows]
@@ -161,7 +160,7 @@ def _chunks(ids: list[str]) -> Iterable[list[str]]:
         yield ids[i : i + CHUNK]
 
 
-def summary(s: dict[str, Any], sync: dict[str, Any]) -> SessionSummary:
+def summary(s: dict, sync: dict) -> SessionSummary:
     def when(text: str | None) -> dt.datetime | None:
         return dt.datetime.fromisoformat(text) if text else None
 

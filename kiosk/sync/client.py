@@ -17,6 +17,7 @@ from typing import Any
 
 import requests
 
+from kiosk.about import user_agent
 from kiosk.sync.backoff import parse_retry_after
 
 CONNECT_TIMEOUT_S = 5.0
@@ -132,7 +133,7 @@ class ListingClient:
         self.verify = verify  # per request: a session's own `verify` loses to REQUESTS_CA_BUNDLE
         self.http = requests.Session()
         self.http.headers["Authorization"] = f"Bearer {token}"
-        self.http.headers["User-Agent"] = "stem-kiosk-sync/1"
+        self.http.headers["User-Agent"] = user_agent()
 
     @classmethod
     def from_config(cls, config, **options) -> ListingClient:

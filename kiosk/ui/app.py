@@ -13,12 +13,13 @@ from collections.abc import Callable
 
 import pygame
 
+from kiosk.core.station import Station
 from kiosk.i18n import Catalogue
 from kiosk.sdnotify import Notifier
 from kiosk.ui import theme
 from kiosk.ui.display import Display
 from kiosk.ui.screen import Screen
-from kiosk.ui.services import Services
+from kiosk.ui.screens import SCREENS
 from kiosk.ui.session import Session
 from kiosk.ui.simpanel import SimPanel
 from kiosk.ui.widgets import text_box
@@ -50,16 +51,22 @@ class Clock:
 
 
 class App:
-    def __init__(self, services: Services, display: Display, *, fullscreen: bool = False):
-        self.services = services
+    """The frame loop and what every screen shares: the station (kit, journal, library, tour,
+    sync), the language, the clock, today's stop and the open session.
+
+    Screens reach each other by name (`go("intro", workshop=w)`), through kiosk/ui/screens.py.
+    """
+
+    def __init__(self, station: Station, display: Display, *, fullscreen: bool = False):
+        self.station = station
         self.display = display
         self.fullscreen = fullscreen
-        self.text = Catalogue(services.config.language)
+        self.text = Catalogue(station.config.language)
         self.clock = Clock()
         self.notifier = Notifier.from_env()
         self.session: Session | None = None
-        self.stop = None  # today's stop (kiosk.tour.Stop), picked on Home
-        self.panel = SimPanel(self) if services.kit and services.kit.simulator else None
+        self.stop = None  # today's stop (kiosk.stop.Stop), picked on Home
+        self.panel = SimPanel(self) if station.kit and station.kit.simulator else None
         self.notice_text: str | None = None
         self.notice_until = 0.0
         self.last_input = self.clock.now()
@@ -71,18 +78,25 @@ class App:
 
     @property
     def kit(self):
-        return self.services.kit
+        return self.station.kit
 
     @property
     def journal(self):
-        return self.services.journal
+        return self.station.journal
 
     @property
     def simulate(self) -> bool:
-        return self.services.simulate
+        return self.station.simulate
 
-    def go(self, screen: Screen, *, enter: bool = True) -> None:
-        """Make a screen current (leave the old one, enter the new one), never raising.
+    def go(self, name: str, **arguments) -> Screen:
+        """Open a new screen by its id (kiosk/ui/screens.py), with what it needs to know."""
+        screen = SCREENS[name](self, **arguments)
+        self.show(screen)
+        return screen
+
+    def show(self, screen: Screen, *, enter: bool = True) -> None:
+        """Make a screen current (leave the old one, enter the new one), never raising; a
+        screen going back passes the one it came from.
 
         enter=False resumes a screen exactly as it was (attract mode giving it back)."""
         self.guard(self.screen.leave)
@@ -92,9 +106,7 @@ class App:
             self.guard(screen.enter)
 
     def home(self, notice: str | None = None) -> None:
-        from kiosk.ui.home import HomeScreen
-
-        self.go(HomeScreen(self))
+        self.go("home")
         if notice:
             self.notice(notice)
 
@@ -110,9 +122,7 @@ class App:
 
     def with_pin(self, then: Callable[[], None]) -> None:
         """Ask the facilitator PIN, then run `then`; Back returns to the current screen."""
-        from kiosk.ui.pinpad import PinScreen
-
-        self.go(PinScreen(self, self.screen, then))
+        self.go("pin", back=self.screen, then=then)
 
     def quit(self) -> None:
         self.running = False
@@ -141,9 +151,7 @@ class App:
             self.notice_text = None
             self.dirty = True
         if self.screen.idle_ok and now - self.last_input > IDLE_S and self.session is None:
-            from kiosk.ui.attract import AttractScreen
-
-            self.go(AttractScreen(self, self.screen))
+            self.go("attract", left=self.screen)
         if self.dirty:
             self.draw()
         self.notifier.tick()
@@ -258,12 +266,10 @@ class App:
             return FAILED
 
     def recover(self) -> None:
-        from kiosk.ui.home import HomeScreen
-
         self.notice_text = self.text.t("ui.notice.fault")
         self.notice_until = self.clock.now() + NOTICE_S
         try:
-            self.screen = HomeScreen(self)
+            self.screen = SCREENS["home"](self)
             self.screen.enter()
         except Exception:  # Home itself is broken: keep a blank screen with the notice
             log.exception("Home failed too")

@@ -166,9 +166,7 @@ class AttendanceScreen(Screen):
         self.returning = not self.returning
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)
 
     def end(self) -> None:
-        from kiosk.ui.ending import EndScreen
-
-        self.app.go(EndScreen(self.app, self))
+        self.app.go("end", back=self)

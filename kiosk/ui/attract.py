@@ -25,7 +25,7 @@ class AttractScreen(Screen):
     def __init__(self, app, left: Screen):
         super().__init__(app)
         self.left = left
-        spec = app.services.spec
+        spec = app.station.spec
         names = [n for n in SENSORS if spec and n in spec.devices]
         self.sensor = names[0] if names else None
         self.level = 0.5
@@ -75,4 +75,4 @@ class AttractScreen(Screen):
         return True
 
     def wake(self) -> None:
-        self.app.go(self.left, enter=False)
+        self.app.show(self.left, enter=False)

@@ -42,4 +42,4 @@ class ConfirmScreen(Screen):
         }
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

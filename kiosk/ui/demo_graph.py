@@ -10,8 +10,7 @@ from collections import deque
 import pygame
 
 from kiosk.ui import theme
-from kiosk.ui.demos import input_devices
-from kiosk.ui.intro import device_label
+from kiosk.ui.labels import device_label, show_value
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, heading, text_box
 
@@ -27,13 +26,10 @@ def as_number(value) -> float | None:
     return float(value)
 
 
-def show_value(value, unit: str) -> str:
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float):
-        text = f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
-        return f"{text} {unit}".strip()
-    return f"{value} {unit}".strip()
+def input_devices(app) -> list[str]:
+    """Every input device of the kit: what the graph can show."""
+    spec = app.station.spec
+    return [name for name, d in spec.devices.items() if d.is_input] if spec else []
 
 
 class GraphScreen(Screen):
@@ -122,4 +118,4 @@ class GraphScreen(Screen):
         self.sampled = 0.0
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

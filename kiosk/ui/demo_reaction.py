@@ -23,10 +23,10 @@ STAGE = pygame.Rect(16, 84, 460, 312)
 class ReactionScreen(Screen):
     id = "reaction"
 
-    def __init__(self, app, button: str, back: Screen):
+    def __init__(self, app, device: str, back: Screen):
         super().__init__(app)
-        self.button, self.back_to = button, back
-        spec = app.services.spec
+        self.button, self.back_to = device, back
+        spec = app.station.spec
         leds = [n for n, d in spec.devices.items() if d.type == "led"] if spec else []
         self.led = leds[0] if leds else None
         self.state = "ready"  # ready | waiting | go | result | early
@@ -137,4 +137,4 @@ class ReactionScreen(Screen):
         return {pygame.K_RETURN: "reaction.start"}
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

@@ -112,4 +112,4 @@ class ThereminScreen(Screen):
         return {pygame.K_m: "theremin.mute"}
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

@@ -6,31 +6,12 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui.demo_graph import show_value
-from kiosk.ui.intro import device_label
+from kiosk.ui.labels import device_label, show_value
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, heading
 
 PER_PAGE = 12
 POLL_S = 0.25
-ON = {
-    "led": True,
-    "pwm_led": 1.0,
-    "rgb_led": (1.0, 0.0, 0.5),
-    "buzzer": True,
-    "tonal_buzzer": 440.0,
-    "servo": 1.0,
-    "traffic_lights": "green",
-}
-OFF = {
-    "led": False,
-    "pwm_led": 0.0,
-    "rgb_led": (0.0, 0.0, 0.0),
-    "buzzer": False,
-    "tonal_buzzer": None,
-    "servo": -1.0,
-    "traffic_lights": None,
-}
 
 
 class DeviceTestScreen(Screen):
@@ -66,7 +47,7 @@ class DeviceTestScreen(Screen):
             self.toggle(name)
 
     def build(self) -> list[Button]:
-        spec = self.app.services.spec
+        spec = self.app.station.spec
         names = list(spec.devices) if spec else []
         pages = max(1, -(-len(names) // PER_PAGE))
         self.page %= pages
@@ -109,18 +90,16 @@ class DeviceTestScreen(Screen):
         heading(surface, self.t("ui.facilitator.devices"), factory)
 
     def toggle(self, name: str) -> None:
-        kind = self.app.services.spec.devices[name].type
+        output = self.app.kit.part(name)
         on = name not in self.on
-        self.app.kit.set_output(name, ON[kind] if on else OFF[kind])
+        self.app.kit.set_output(name, output.on if on else output.off)
         (self.on.add if on else self.on.discard)(name)
 
     def graph(self, name: str) -> None:
-        from kiosk.ui.demo_graph import GraphScreen
-
-        self.app.go(GraphScreen(self.app, name, self))
+        self.app.go("graph", device=name, back=self)
 
     def next_page(self) -> None:
         self.page += 1
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

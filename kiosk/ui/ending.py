@@ -9,6 +9,7 @@ import pygame
 
 from kiosk.journal import BANDS
 from kiosk.ui import theme
+from kiosk.ui.labels import stop_name
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import safely
 from kiosk.ui.widgets import Button, bar, heading, text_box
@@ -44,7 +45,7 @@ class EndScreen(Screen):
             heading(surface, self.t("ui.end.heading"))
             return
         title = session.workshop.title.get(self.app.text.lang)
-        heading(surface, self.t("ui.end.heading"), f"{title} · {session.stop.name}")
+        heading(surface, self.t("ui.end.heading"), f"{title} · {stop_name(self.app, session.stop)}")
         bands = self.counts.get("age_bands", {})
         width = (768 - 4 * 8) // len(BANDS)
         for i, band in enumerate(BANDS):
@@ -88,12 +89,10 @@ class EndScreen(Screen):
         return {pygame.K_RETURN: "end.confirm"}
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)
 
     def attendance(self) -> None:
-        from kiosk.ui.attendance import AttendanceScreen
-
-        self.app.go(AttendanceScreen(self.app, self))
+        self.app.go("attendance", back=self)
 
     def confirm(self) -> None:
         session = self.app.session

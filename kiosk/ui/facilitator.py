@@ -15,7 +15,6 @@ import pygame
 from kiosk.i18n import next_language
 from kiosk.journal import JournalError
 from kiosk.ui import theme
-from kiosk.ui.confirm import ConfirmScreen
 from kiosk.ui.screen import Screen
 from kiosk.ui.usb import export_sessions, export_target
 from kiosk.ui.widgets import Button, bar, heading, section_title, text_box
@@ -58,7 +57,7 @@ class FacilitatorScreen(Screen):
             except JournalError as err:
                 self.sync_line = err.message
                 return
-        sync = self.app.services.sync
+        sync = self.app.station.sync
         if sync is None:
             self.sync_line = self.app.text.tn("ui.sync.not_configured", self.waiting)
         else:
@@ -74,7 +73,7 @@ class FacilitatorScreen(Screen):
 
     def build(self) -> list[Button]:
         t, app = self.t, self.app
-        sync_now = self.sync_now if app.services.sync is not None else None
+        sync_now = self.sync_now if app.station.sync is not None else None
         other = next_language(app.text.lang)
         grid = [
             ("facilitator.sync", t("ui.sync.now"), sync_now, "primary"),
@@ -108,7 +107,7 @@ class FacilitatorScreen(Screen):
         heading(
             surface,
             self.t("ui.facilitator.heading"),
-            self.t("ui.facilitator.detail", kiosk=self.app.services.config.kiosk_id),
+            self.t("ui.facilitator.detail", kiosk=self.app.station.config.kiosk_id),
         )
         box = pygame.Rect(16, 84, 420, 84)
         pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
@@ -157,7 +156,7 @@ class FacilitatorScreen(Screen):
     # -- actions -----------------------------------------------------------------------------
 
     def sync_now(self) -> None:
-        self.app.services.sync.request_now()
+        self.app.station.sync.request_now()
         self.app.notice(self.t("ui.sync.requested"))
 
     def export(self) -> None:
@@ -166,8 +165,8 @@ class FacilitatorScreen(Screen):
             app.notice(self.t("ui.journal.closed"))
             return
         try:
-            folder = export_target(app.services.config.data_dir)
-            path = export_sessions(app.services.config, app.journal, folder)
+            folder = export_target(app.station.config.data_dir)
+            path = export_sessions(app.station.config, app.journal, folder)
         except (OSError, JournalError) as err:
             log.exception("export")
             app.notice(self.t("ui.facilitator.export_failed", error=str(err)))
@@ -175,32 +174,29 @@ class FacilitatorScreen(Screen):
         app.notice(self.t("ui.facilitator.exported", path=str(path)))
 
     def devices(self) -> None:
-        from kiosk.ui.devicetest import DeviceTestScreen
-
-        self.app.go(DeviceTestScreen(self.app, self))
+        self.app.go("devices", back=self)
 
     def startup(self) -> None:
-        from kiosk.ui.startup import StartupScreen
-
-        self.app.go(StartupScreen(self.app))
+        self.app.go("startup")
 
     def leave_kiosk(self) -> None:
-        self.app.go(ConfirmScreen(self.app, self, self.t("ui.facilitator.leave_q"), self.app.quit))
+        self.ask(self.t("ui.facilitator.leave_q"), self.app.quit)
 
     def poweroff(self) -> None:
-        self.app.go(
-            ConfirmScreen(self.app, self, self.t("ui.facilitator.poweroff_q"), self.do_poweroff)
-        )
+        self.ask(self.t("ui.facilitator.poweroff_q"), self.do_poweroff)
+
+    def ask(self, question: str, yes) -> None:
+        self.app.go("confirm", back=self, question=question, yes=yes)
 
     def do_poweroff(self) -> None:
         if self.app.simulate:  # a laptop in simulation is never switched off
-            self.app.go(self)
+            self.app.show(self)
             self.app.notice(self.t("ui.facilitator.poweroff_sim"))
             return
         try:
             subprocess.Popen(POWEROFF)
         except OSError as err:
-            self.app.go(self)
+            self.app.show(self)
             self.app.notice(self.t("ui.facilitator.poweroff_failed", error=str(err)))
             return
         self.app.quit()

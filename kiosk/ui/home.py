@@ -10,11 +10,11 @@ import datetime as dt
 import pygame
 
 from kiosk.i18n import next_language
-from kiosk.tour import Stop
 from kiosk.ui import theme
+from kiosk.ui.labels import stop_name
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, heading, section_title, text_box
-from kiosk.workshop import Workshop
+from kiosk.workshop_model import Workshop
 
 FILTERS = {"all": None, "0-9": (0, 9), "10-13": (10, 13), "14-17": (14, 17), "18-": (18, 200)}
 PER_PAGE = 6
@@ -27,10 +27,6 @@ def fits_band(workshop: Workshop, band: tuple[int, int] | None) -> bool:
     return low <= band[1] and high >= band[0]
 
 
-def unknown_stop(app) -> Stop:
-    return Stop(app.text.t("ui.stop.unknown"), "other", app.text.t("ui.stop.unknown_town"))
-
-
 class HomeScreen(Screen):
     id = "home"
 
@@ -40,7 +36,7 @@ class HomeScreen(Screen):
         self.page = 0
 
     def enter(self) -> None:
-        tour = self.app.services.tour
+        tour = self.app.station.tour
         if self.app.stop is None and tour is not None:
             today = tour.on(dt.date.today())
             if len(today) == 1:
@@ -48,11 +44,11 @@ class HomeScreen(Screen):
 
     def workshops(self) -> list[Workshop]:
         band = FILTERS[self.filter]
-        return [w for w in self.app.services.library.sorted() if fits_band(w, band)]
+        return [w for w in self.app.station.library.sorted() if fits_band(w, band)]
 
     def build(self) -> list[Button]:
         app, t = self.app, self.t
-        stop = app.stop.name if app.stop else t("ui.home.pick_stop")
+        stop = stop_name(app, app.stop) if app.stop else t("ui.home.pick_stop")
         top = 64
         buttons = [
             Button(
@@ -174,24 +170,16 @@ class HomeScreen(Screen):
         self.page += 1
 
     def pick_stop(self) -> None:
-        from kiosk.ui.stops import StopScreen
-
-        self.app.go(StopScreen(self.app, self))
+        self.app.go("stops", back=self)
 
     def open(self, workshop: Workshop) -> None:
-        from kiosk.ui.intro import IntroScreen
-
-        self.app.go(IntroScreen(self.app, workshop))
+        self.app.go("intro", workshop=workshop)
 
     def facilitator(self) -> None:
-        from kiosk.ui.facilitator import FacilitatorScreen
-
-        self.app.with_pin(lambda: self.app.go(FacilitatorScreen(self.app)))
+        self.app.with_pin(lambda: self.app.go("facilitator"))
 
     def resume(self) -> None:
-        from kiosk.ui.player import PlayerScreen
-
-        self.app.go(PlayerScreen(self.app, self.app.session.workshop))
+        self.app.go("player", workshop=self.app.session.workshop)
 
 
 class WorkshopTile(Button):

@@ -8,10 +8,11 @@ from __future__ import annotations
 import pygame
 
 from kiosk.ui import theme
+from kiosk.ui.labels import device_label
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import Session, safely
 from kiosk.ui.widgets import Button, bar, chip, heading, section_title, text_box
-from kiosk.workshop import Workshop
+from kiosk.workshop_model import Workshop
 
 POLL_S = 1.0
 
@@ -21,11 +22,6 @@ def connected(app, name: str) -> bool | None:
     if app.kit is None:
         return None
     return bool(app.kit.reading(name).connected)
-
-
-def device_label(app, name: str) -> str:
-    spec = app.services.spec.devices.get(name) if app.services.spec else None
-    return spec.label.get(app.text.lang) if spec else name
 
 
 class IntroScreen(Screen):
@@ -158,9 +154,6 @@ class IntroScreen(Screen):
         self.app.panel.visible = not self.app.panel.visible
 
     def start(self) -> None:
-        from kiosk.ui.home import unknown_stop
-        from kiosk.ui.player import PlayerScreen
-
         app = self.app
         if app.journal is None:
             app.notice(self.t("ui.journal.closed"))
@@ -169,7 +162,7 @@ class IntroScreen(Screen):
             app.notice(self.t("ui.intro.other_open"))
             return
         if app.session is None:
-            stop = app.stop or unknown_stop(app)
+            stop = app.stop or app.station.stop_for(None)
             started: list[Session] = []
             ok = safely(
                 app,
@@ -180,4 +173,4 @@ class IntroScreen(Screen):
             if not ok:
                 return
             app.session = started[0]
-        app.go(PlayerScreen(app, self.workshop))
+        app.go("player", workshop=self.workshop)

@@ -1,4 +1,4 @@
-"""Starting the kiosk: open the services and the display, then run the loop or play a script.
+"""Starting the kiosk: open the station and the display, then run the loop or play a script.
 
 Whatever fails, the process ends with a logged reason and an exit code, never a traceback.
 """
@@ -11,7 +11,15 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import pygame
+
 from kiosk.config import Config
+from kiosk.core.station import Station, SyncFactory
+from kiosk.logs import setup_logging
+from kiosk.ui import pictures
+from kiosk.ui.app import App
+from kiosk.ui.display import Display, start
+from kiosk.ui.script import Player, ScriptError, load_script
 
 log = logging.getLogger("kiosk.ui")
 DEMO_SCRIPT = "demo.yaml"  # the built-in demo tour (`make run` without a display)
@@ -25,23 +33,13 @@ def run_app(
     headless: bool,
     script: str | None,
     screenshots: str | None,
+    sync: SyncFactory | None = None,
 ) -> int:
+    """Run the kiosk; `sync` builds the background sync worker when a listing is configured."""
     if headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    import pygame
-
-    from kiosk.ui import pictures
-    from kiosk.ui.app import App
-    from kiosk.ui.display import Display, start
-    from kiosk.ui.script import Player, ScriptError, load_script
-    from kiosk.ui.services import Services
-    from kiosk.ui.startup import StartupScreen
-
+    setup_logging(logging.INFO)
     path = script or str(resources.files("kiosk.ui") / DEMO_SCRIPT)
     parsed = None
     if headless:
@@ -51,12 +49,14 @@ def run_app(
         if parsed is None:
             return 1
     start()
-    services = Services.open(config, simulate=simulate)
+    station = Station.open(config, simulate=simulate, sync=sync)
+    if station.journal_error:
+        log.error("the journal did not open: %s", station.journal_error)
     try:
         display = Display(fullscreen=fullscreen and not headless)
-        app = App(services, display, fullscreen=fullscreen and not headless)
+        app = App(station, display, fullscreen=fullscreen and not headless)
         pygame.display.set_caption(app.text.t("app.title"))
-        app.go(StartupScreen(app))
+        app.go("startup")
         if not headless:
             return app.run()
         folder = Path(screenshots or "screenshots")
@@ -73,6 +73,6 @@ def run_app(
         log.exception("the kiosk stopped on an unexpected fault")
         return 1
     finally:
-        services.close()
+        station.close()
         pygame.quit()
         pictures.forget()  # fonts die with pygame.quit(); a next run makes new ones

@@ -12,7 +12,8 @@ from pathlib import Path
 import pygame
 
 from devices import wiring as drawing
-from kiosk.ui import theme, widgets
+from kiosk import look
+from kiosk.ui import widgets
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,6 @@ def forget() -> None:
     """Drop every cached picture and font (they die with pygame.quit())."""
     picture.cache_clear()
     _wirings.clear()
-    theme.font.cache_clear()
+    look.forget()
     widgets.forget()
     drawing._font.cache_clear()  # devices.wiring caches its fonts too

@@ -33,7 +33,7 @@ class PinScreen(Screen):
 
     @property
     def stored(self) -> str | None:
-        return self.app.services.config.facilitator_pin_hash
+        return self.app.station.config.facilitator_pin_hash
 
     def enter(self) -> None:
         if self.stored is None:
@@ -118,4 +118,4 @@ class PinScreen(Screen):
             self.message = self.t("ui.pin.wrong")
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

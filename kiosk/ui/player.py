@@ -15,7 +15,7 @@ from kiosk.ui import pictures, theme
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import safely
 from kiosk.ui.widgets import Button, bar, heading, text_box
-from kiosk.workshop import Step, Workshop
+from kiosk.workshop_model import Step, Workshop
 
 HINT_AFTER_S = 45
 POLL_S = 0.1
@@ -205,9 +205,9 @@ class PlayerScreen(Screen):
         image = None
         if step.picture is not None:
             image = pictures.picture(step.picture, box.size)
-        elif step.wiring and self.app.services.spec:
+        elif step.wiring and self.app.station.spec:
             image = pictures.wiring(
-                self.app.services.spec, step.wiring, box.size, self.app.text.lang
+                self.app.station.spec, step.wiring, box.size, self.app.text.lang
             )
         if image is not None:
             pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
@@ -293,9 +293,7 @@ class PlayerScreen(Screen):
         if session is not None and not safely(self.app, lambda: session.step_done(self.step.id)):
             return
         if self.index == len(self.workshop.steps) - 1:
-            from kiosk.ui.ending import EndScreen
-
-            self.app.go(EndScreen(self.app, self))
+            self.app.go("end", back=self)
             return
         self.index += 1
         self.arm()
@@ -308,11 +306,8 @@ class PlayerScreen(Screen):
         self.arm()
 
     def attendance(self) -> None:
-        from kiosk.ui.attendance import AttendanceScreen
-
-        self.app.go(AttendanceScreen(self.app, self))
+        self.app.go("attendance", back=self)
 
     def open_demo(self) -> None:
-        from kiosk.ui.demos import demo_screen
-
-        self.app.go(demo_screen(self.app, self.step.demo.kind, self.step.demo.device, self))
+        demo = self.step.demo
+        self.app.go(demo.kind, device=demo.device, back=self)  # a demo's kind is its screen

@@ -8,9 +8,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from kiosk.journal import DiskFull, Journal, JournalError, workshop_ref
-from kiosk.tour import Stop
-from kiosk.workshop import Workshop
+from kiosk.journal import DiskFull, Journal, JournalError
+from kiosk.stop import Stop
+from kiosk.workshop_model import Workshop
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ class Session:
     @classmethod
     def start(cls, journal: Journal, workshop: Workshop, stop: Stop, now: float) -> Session:
         """Open the session in the journal (raises JournalError)."""
-        sid = journal.start_session(workshop_ref(workshop), stop)
+        sid = journal.start_session(workshop.as_json(), stop)
         return cls(sid, workshop, stop, now, journal)
 
     def attendance(self) -> dict:

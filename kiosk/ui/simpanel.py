@@ -1,16 +1,16 @@
 """The simulator panel (--simulate): drives the simulated sensors by touch and keyboard.
 
 F2 shows it; it sits on the right and takes taps before the screen. What each input takes
-comes from the simulator (devices.simulator.CONTROLS); its values are the simulator's own.
+comes from its device type (`Part.control`); its values are the simulator's own.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from devices.simulator import CONTROLS
+from devices.parts import part
 from kiosk.ui import theme
-from kiosk.ui.intro import device_label
+from kiosk.ui.labels import device_label
 from kiosk.ui.widgets import Button, text_box
 
 AREA = pygame.Rect(500, 0, 300, 480)
@@ -36,8 +36,9 @@ class SimPanel:
         self.app = app
         self.visible = False
         self.buttons: list[Button] = []
-        spec = app.services.spec
-        self.devices = [(n, d.type) for n, d in spec.devices.items() if d.type in CONTROLS][:ROWS]
+        spec = app.station.spec
+        controls = [(n, d.type) for n, d in spec.devices.items() if part(d.type).control]
+        self.devices = controls[:ROWS]
 
     @property
     def simulator(self):
@@ -53,7 +54,7 @@ class SimPanel:
         self.set(name, not self.value(name))
 
     def nudge(self, name: str, kind: str, direction: int) -> None:
-        low, high, _ = CONTROLS[kind]
+        low, high, _ = part(kind).control
         now = self.value(name)
         now = (low + high) / 2 if now is None else float(now)
         value = now + direction * (high - low) / STEPS
@@ -63,7 +64,7 @@ class SimPanel:
         buttons, y = [], 4
         t = self.app.text.t
         for name, kind in self.devices:
-            if CONTROLS[kind] is bool:
+            if part(kind).control is bool:
                 on = bool(self.value(name))
                 text = t("ui.sim.on" if on else "ui.sim.off")
                 buttons.append(
@@ -86,10 +87,10 @@ class SimPanel:
         y = 4
         for name, kind in self.devices:
             value = self.value(name)
-            if CONTROLS[kind] is bool:
+            if part(kind).control is bool:
                 shown = ""
             else:
-                shown = "—" if value is None else f"{value:g} {CONTROLS[kind][2]}".strip()
+                shown = "—" if value is None else f"{value:g} {part(kind).control[2]}".strip()
             text_box(surface, device_label(self.app, name), pygame.Rect(508, y + 4, 136, 30), 16,
                      theme.NIGHT_INK, bold=True, align="left")  # fmt: skip
             text_box(surface, shown, pygame.Rect(508, y + 32, 136, 26), 15, theme.NIGHT_INK,
@@ -112,7 +113,7 @@ class SimPanel:
         if not names:
             return False
         kind, arg = wanted
-        if CONTROLS[kind] is bool:
+        if part(kind).control is bool:
             self.toggle(names[min(arg, len(names) - 1)])
         else:
             self.nudge(names[0], kind, arg)

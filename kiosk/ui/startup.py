@@ -31,8 +31,7 @@ class StartupScreen(Screen):
     def enter(self) -> None:
         self.entered = self.checked = self.app.clock.now()
         self.check()
-        s = self.app.services
-        self.problems = [str(p) for p in [*s.problems, *s.library.problems]]
+        self.problems = [str(p) for p in self.app.station.problems]
 
     def check(self) -> bool:
         """Look again (sensors answer in their own time); True when something changed."""
@@ -47,7 +46,7 @@ class StartupScreen(Screen):
     def kit_row(self):
         app = self.app
         if app.kit is None:
-            return self.t("ui.startup.kit"), app.services.kit_error or "", False
+            return self.t("ui.startup.kit"), app.station.kit_error or "", False
         readings = app.kit.readings()
         missing = [name for name, r in readings.items() if not r.connected]
         detail = self.t(
@@ -63,7 +62,7 @@ class StartupScreen(Screen):
     def journal_row(self):
         journal = self.app.journal
         if journal is None:
-            return self.t("ui.startup.journal"), self.app.services.journal_error or "", False
+            return self.t("ui.startup.journal"), self.app.station.journal_error or "", False
         notes = [self.t(n.key, **n.values) if n.key else n.message for n in journal.notices]
         detail = " ".join(notes) or self.t("ui.startup.journal_ok", path=str(journal.path))
         return self.t("ui.startup.journal"), detail, not notes

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.tour import VENUE_TYPES, Stop
+from kiosk.stop import VENUE_TYPES, Stop
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, text_box
@@ -189,7 +189,7 @@ class StopEntryScreen(Screen):
         stop = self.stop()
         if stop is not None:
             self.app.stop = stop
-            self.app.go(self.home)
+            self.app.show(self.home)
 
     def cancel(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

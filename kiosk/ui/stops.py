@@ -9,6 +9,7 @@ import datetime as dt
 
 import pygame
 
+from kiosk.ui.labels import stop_name, stop_place
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, heading
 
@@ -24,16 +25,14 @@ class StopScreen(Screen):
         self.page = 0
 
     def stops(self) -> list:
-        from kiosk.ui.home import unknown_stop
-
-        tour = self.app.services.tour
+        tour = self.app.station.tour
         today = dt.date.today()
         stops = (
             sorted(tour.stops, key=lambda s: (s.date != today, s.date or today, s.name))
             if (tour)
             else []
         )
-        return [*stops, unknown_stop(self.app)]
+        return [*stops, self.app.station.stop_for(None)]
 
     def build(self) -> list[Button]:
         stops = self.stops()
@@ -42,12 +41,12 @@ class StopScreen(Screen):
         buttons = []
         for i, stop in enumerate(stops[self.page * ROWS : (self.page + 1) * ROWS]):
             when = stop.date.isoformat() if stop.date else ""
-            detail = " · ".join(p for p in (stop.municipality, when) if p)
+            detail = " · ".join(p for p in (stop_place(self.app, stop), when) if p)
             buttons.append(
                 Button(
                     f"stops.{self.page * ROWS + i}",
                     pygame.Rect(16, 84 + i * 80, 768, 72),
-                    stop.name,
+                    stop_name(self.app, stop),
                     lambda s=stop: self.choose(s),
                     detail=detail,
                 )
@@ -69,12 +68,10 @@ class StopScreen(Screen):
 
     def choose(self, stop) -> None:
         self.app.stop = stop
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)
 
     def other(self) -> None:
-        from kiosk.ui.stopentry import StopEntryScreen
-
-        self.app.go(StopEntryScreen(self.app, self, self.back_to))
+        self.app.go("stopentry", back=self, home=self.back_to)
 
     def back(self) -> None:
-        self.app.go(self.back_to)
+        self.app.show(self.back_to)

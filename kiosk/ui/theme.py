@@ -1,80 +1,51 @@
-"""Colours, sizes and the kiosk's own font (DejaVu Sans, shipped) in one place.
+"""The screens' look: the kiosk's colours, font and text boxes (kiosk/look.py), plus the sizes
+only touch screens have.
 
 Everything is in logical pixels of the 800x480 surface; the display scales it.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from kiosk.look import (
+    ACCENT,
+    ACCENT_INK,
+    BACKGROUND,
+    BAD,
+    BAD_LIGHT,
+    CHECK_BOX,
+    DISABLED,
+    HEADING,
+    HEADING_SIZE,
+    HEIGHT,
+    HINT_BOX,
+    HINT_SIZE,
+    HINT_TEXT,
+    INK,
+    MARGIN,
+    MUTED,
+    NIGHT,
+    NIGHT_INK,
+    OK,
+    OK_LIGHT,
+    PAIRS,
+    PRESSED,
+    SIZE,
+    STEP_TEXT,
+    STEP_TEXT_SIZE,
+    TILE,
+    TILE_EDGE,
+    WARN,
+    WARN_LIGHT,
+    WIDTH,
+    font,
+)
 
-import pygame
-
-from devices.typeface import font_file
-
-SIZE = (800, 480)  # the logical screen; the official 7" display's resolution
-WIDTH, HEIGHT = SIZE
-MARGIN = 16
 TARGET = 64  # the smallest touch target, logical pixels
 BAR_H = 72  # the bottom bar of buttons
 
-# Where workshop text goes: the screens draw in these boxes at these sizes, and the content lint
-# (kiosk/lint.py) measures every workshop's text against the same boxes.
-HEADING = pygame.Rect(MARGIN, 10, WIDTH - 2 * MARGIN, 44)  # every screen's title: one line, bold
-HEADING_SIZE = 30
-STEP_TEXT = pygame.Rect(16, 84, 420, 246)  # the player's step text, above its check box
-STEP_TEXT_SIZE = 26
-CHECK_BOX = pygame.Rect(16, 330, 420, 70)  # where the check shows: green when met
-HINT_BOX = pygame.Rect(16, 236, 420, 164)  # "Lukt het niet?" over the foot of the step text
-HINT_TEXT = pygame.Rect(26, 277, 400, 116)  # the hint itself, under that line
-HINT_SIZE = 22
-
-# Colours: every text colour reads at WCAG 2.x contrast on the backgrounds it is drawn on (PAIRS,
-# below), and OK and BAD (and their light versions) stay apart for red-green colour-blind eyes:
-# a blue-leaning green against a deep red and a salmon (tests/ui/test_theme.py).
-BACKGROUND = (250, 248, 242)
-INK = (33, 37, 41)
-MUTED = (97, 106, 114)
-ACCENT = (0, 119, 182)
-ACCENT_INK = (255, 255, 255)
-TILE = (255, 255, 255)
-TILE_EDGE = (206, 212, 218)
-PRESSED = (222, 235, 247)
-OK = (29, 117, 99)
-OK_LIGHT = (212, 252, 240)
-WARN = (166, 91, 0)
-WARN_LIGHT = (255, 243, 205)
-BAD = (147, 0, 15)
-BAD_LIGHT = (253, 159, 135)
-DISABLED = (233, 236, 239)
-NIGHT = (18, 24, 38)
-NIGHT_INK = (240, 244, 248)
-
-# Every (text, background) the screens draw, the smallest text size (logical px) and whether
-# that smallest text is bold. Large text (WCAG: 14 pt bold or 18 pt, i.e. 18.7 or 24 CSS px)
-# scaled to the 7" display's logical pixel (0.193 mm against the CSS pixel's 0.265 mm) is
-# bold from 26 px or regular from 33 px: it needs 3:1, all other text 4.5:1.
-PAIRS = (
-    ("INK", "BACKGROUND", 12, False),  # headings, step text, rows; 12: text_box's least size
-    ("MUTED", "BACKGROUND", 12, False),  # heading details, counts, the PIN message
-    ("INK", "TILE", 12, False),  # buttons, tiles, boards, the printed card (white paper)
-    ("MUTED", "TILE", 12, False),  # tile summaries, field captions, graph axes, the card
-    ("ACCENT", "TILE", 12, True),  # a tile's ages and minutes, a reaction time, card titles
-    ("ACCENT", "BACKGROUND", 56, True),  # the big live reading of the graph and the theremin
-    ("ACCENT_INK", "ACCENT", 12, True),  # primary buttons
-    ("ACCENT_INK", "OK", 12, True),  # ok buttons, "Gelukt!", "+1", the reaction game's NU!
-    ("ACCENT_INK", "BAD", 12, True),  # danger buttons
-    ("INK", "PRESSED", 12, True),  # selected buttons
-    ("MUTED", "DISABLED", 12, False),  # greyed buttons, the check's "waiting" line, grey chips
-    ("NIGHT_INK", "NIGHT", 12, False),  # attract mode, the simulator panel, the theremin wave
-    ("OK", "OK_LIGHT", 12, True),  # good chips ("aangesloten", "hergebruikt", "OK")
-    ("BAD", "BAD_LIGHT", 12, True),  # bad chips ("probleem"), "Te vroeg!"
-    ("WARN", "WARN_LIGHT", 12, True),  # "Veilig werken", "Lukt het niet?"
-    ("INK", "WARN_LIGHT", 12, False),  # notices, safety notes, hints
-    ("BAD", "BACKGROUND", 12, False),  # "niet aangesloten", skipped files, refused sessions
-    ("OK", "TILE", 12, True),  # the card's check of a step
-)
-
-
-@cache
-def font(size: int, bold: bool = False) -> pygame.font.Font:
-    return pygame.font.Font(font_file(bold), size)
+__all__ = [
+    "ACCENT", "ACCENT_INK", "BACKGROUND", "BAD", "BAD_LIGHT", "BAR_H", "CHECK_BOX", "DISABLED",
+    "HEADING", "HEADING_SIZE", "HEIGHT", "HINT_BOX", "HINT_SIZE", "HINT_TEXT", "INK", "MARGIN",
+    "MUTED", "NIGHT", "NIGHT_INK", "OK", "OK_LIGHT", "PAIRS", "PRESSED", "SIZE", "STEP_TEXT",
+    "STEP_TEXT_SIZE", "TARGET", "TILE", "TILE_EDGE", "WARN", "WARN_LIGHT", "WIDTH", "font",
+]  # fmt: skip

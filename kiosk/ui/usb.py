@@ -1,19 +1,16 @@
 """Where an export goes: the first mounted USB stick (/media/*/*), else a folder in the data dir.
 
-The CSV itself is written by the session commands' exporter (one place for the format).
+The CSV itself is the core's (kiosk/core/export.py), the same file `stem-kiosk export` writes.
 """
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import datetime as dt
 import glob
-import io
 import os
 from pathlib import Path
 
-from kiosk.commands.session import export_csv
+from kiosk.core.export import write_csv
 
 MEDIA_GLOB = "/media/*/*"
 
@@ -30,8 +27,6 @@ def export_target(data_dir: Path, media_glob: str = MEDIA_GLOB) -> Path:
 
 def export_sessions(config, journal, folder: Path) -> Path:
     """Write every session as CSV into the folder; the file's path."""
-    name = f"stem-kiosk-{config.kiosk_id}-{dt.datetime.now():%Y%m%d-%H%M%S}.csv"
-    path = folder / name
-    with contextlib.redirect_stdout(io.StringIO()):  # the command prints a line for the CLI
-        export_csv(argparse.Namespace(csv=str(path)), config, journal)
+    path = folder / f"stem-kiosk-{config.kiosk_id}-{dt.datetime.now():%Y%m%d-%H%M%S}.csv"
+    write_csv(journal, path)
     return path

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import pygame
 
+from kiosk.look import fit
 from kiosk.ui import theme
 
 STYLES = {  # kind -> (fill, edge, ink)
@@ -58,33 +59,6 @@ class Button:
             text_box(surface, self.label, inner, self.size, ink, bold=True)
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Greedy word wrap; a single word wider than the box stays on its own line."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            trial = f"{line} {word}".strip()
-            if font.size(trial)[0] <= width or not line:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
-
-
-@lru_cache(maxsize=1024)
-def _fit(text: str, w: int, h: int, size: int, bold: bool, least: int) -> tuple[int, tuple]:
-    while True:
-        font = theme.font(size, bold)
-        lines = wrap(text, font, w)
-        widest = max((font.size(line)[0] for line in lines), default=0)
-        if (len(lines) * font.get_linesize() <= h and widest <= w) or size <= least:
-            return size, tuple(lines)
-        size -= 2
-
-
 @lru_cache(maxsize=1024)
 def rendered(line: str, size: int, bold: bool, color: tuple) -> pygame.Surface:
     """One line of text as an image (cached: most frames redraw the same words)."""
@@ -93,7 +67,6 @@ def rendered(line: str, size: int, bold: bool, color: tuple) -> pygame.Surface:
 
 def forget() -> None:
     """Drop cached text images (fonts and images die with pygame.quit())."""
-    _fit.cache_clear()
     rendered.cache_clear()
 
 
@@ -109,7 +82,7 @@ def text_box(
     valign: str = "center",
 ) -> pygame.Rect:
     """Draw text wrapped and shrunk to fit a box; returns the area it used."""
-    size, lines = _fit(text, box[2], box[3], size, bold, 12)
+    size, lines = fit(text, box[2], box[3], size, bold, 12)
     font = theme.font(size, bold)
     height = len(lines) * font.get_linesize()
     y = {"top": box.y, "bottom": box.bottom - height}.get(valign, box.centery - height // 2)

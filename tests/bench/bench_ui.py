@@ -33,15 +33,14 @@ def _pct(samples: list[float]) -> tuple[float, float]:
 
 def _app(data: Path, library=None):
     from kiosk.config import Config
+    from kiosk.core.station import Station
     from kiosk.ui.app import App
     from kiosk.ui.display import Display
-    from kiosk.ui.home import HomeScreen
-    from kiosk.ui.services import Services
 
     config = Config(path=data / "kiosk.yaml", data_dir=data)
-    services = Services.open(config, simulate=True, library=library)
-    app = App(services, Display(fullscreen=False))
-    app.go(HomeScreen(app))
+    station = Station.open(config, simulate=True, library=library)
+    app = App(station, Display(fullscreen=False))
+    app.go("home")
     app.turn(0)
     return app
 
@@ -79,14 +78,14 @@ def run(report) -> None:
     app = _app(tmp / "a")
     kiosk_first = time.perf_counter() - started
     report.row("start to first frame", kiosk_first * 1000, "ms", baseline=plain_first * 1000)
-    library = app.services.library
+    library = app.station.library
 
     # 2. idle Home: CPU over IDLE_S (kiosk loop + the kit's threads)
     start, cpu = time.monotonic(), time.process_time()
     while time.monotonic() - start < IDLE_S:
         app.turn()
     idle = (time.process_time() - cpu) / IDLE_S * 100
-    app.services.close()
+    app.station.close()
     pygame.quit()
     pictures.forget()
     plain = _plain_loop(IDLE_S) / IDLE_S * 100
@@ -94,12 +93,11 @@ def run(report) -> None:
     report.row("  of which the simulated kit alone", _kit_idle(), "% core")
 
     # 3. frame time on the live graph (full history), 800x480
-    from kiosk.ui.demo_graph import SAMPLES, GraphScreen
+    from kiosk.ui.demo_graph import SAMPLES
 
     display.start()
     app = _app(tmp / "b", library)
-    graph = GraphScreen(app, "knob", app.screen)
-    app.go(graph)
+    graph = app.go("graph", device="knob", back=app.screen)
     graph.samples.extend(0.5 + 0.4 * ((i % 40) / 40) for i in range(SAMPLES))
     times = []
     for i in range(FRAMES):
@@ -109,7 +107,7 @@ def run(report) -> None:
         app.draw()
         times.append(time.perf_counter() - t)
         if i % 50 == 0:
-            app.services.kit.simulator.set("knob", (i % 100) / 100)
+            app.station.kit.simulator.set("knob", (i % 100) / 100)
     p50, p99 = _pct(times)
     surface = app.display.window
     plain_times = []
@@ -124,16 +122,15 @@ def run(report) -> None:
 
     # 4. pin edge -> changed pixels: the step's check turning green
     from kiosk.ui import player, theme
-    from kiosk.ui.intro import IntroScreen
     from kiosk.ui.script import Player, Script
 
     driver = Player(app, Script("bench"), tmp)
-    app.go(IntroScreen(app, library.workshops["reactiespel"]))
+    app.go("intro", workshop=library.workshops["reactiespel"])
     driver.pump()
     driver.do_tap("intro.start")
     step = app.screen
-    pin = app.services.kit.simulator.factory.pin(
-        f"GPIO{app.services.spec.devices['button'].pins['pin']}"
+    pin = app.station.kit.simulator.factory.pin(
+        f"GPIO{app.station.spec.devices['button'].pins['pin']}"
     )
     spot = player.CHECK_BOX.move(8, 8).topleft
     latencies = []
@@ -149,7 +146,7 @@ def run(report) -> None:
         latencies.append(time.perf_counter() - t)
         pin.drive_high()
         driver.pump()
-    app.services.close()
+    app.station.close()
     pygame.quit()
     pictures.forget()
     l50, l99 = _pct(latencies)

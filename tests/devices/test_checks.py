@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from devices.checks import CONDITIONS, LIGHT_THRESHOLD, Check, CheckMonitor
+from devices.checks import CONDITIONS, Check, CheckMonitor
+from devices.parts.light_sensor import LIGHT_THRESHOLD
 from kiosk.i18n import Catalogue, languages
 from tests.devices.conftest import wait_for
 

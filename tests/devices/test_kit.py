@@ -9,9 +9,9 @@ import pytest
 from gpiozero import LED, Device
 
 from devices import faults
-from devices.checks import LIGHT_THRESHOLD
 from devices.kit import SAMPLE_PERIOD_S, Kit, KitError
 from devices.kitconfig import KitSpec, load_kit
+from devices.parts.light_sensor import LIGHT_THRESHOLD
 from devices.simpins import SimFactory
 from tests.devices.conftest import next_event, wait_for
 

@@ -12,8 +12,8 @@ import pytest
 from devices.checks import CONDITIONS
 from kiosk.clock import CORRECTED, NTP, UNSYNCED
 from kiosk.journal import BANDS, GENDERS, STATUSES
+from kiosk.stop import VENUE_TYPES
 from kiosk.sync.round import CHECKING, FINAL_STATES, IDLE, RECONCILING, SENDING, SyncProgress
-from kiosk.tour import VENUE_TYPES
 from kiosk.ui.stopentry import FIELDS
 from kiosk.workshop import DEMOS
 from listing.models.incoming import VENUE_TYPES as LISTING_VENUES

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.clock import Clock
 from kiosk.journal import Journal
-from kiosk.tour import Stop
+from kiosk.stop import Stop
 
 WORKSHOP = {
     "id": "reactiespel",

@@ -113,7 +113,8 @@ def test_export_csv_one_row_per_session(cli, tmp_path):
     start(cli)
     target = tmp_path / "out.csv"
     assert cli("export", "--csv", str(target))[0] == 0
-    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets read UTF-8
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
     assert len(rows) == 2
     row = rows[0]
     assert row["session_id"] == sid and row["total"] == "3"

@@ -141,3 +141,22 @@ def test_boot_id_and_monotonic():
     assert clock.boot_id() == clock.BOOT_ID_FILE.read_text().strip()
     first = clock.monotonic()
     assert clock.monotonic() >= first > 0
+
+
+def test_timedatectl_is_asked_only_where_systemd_is_the_init(tmp_path, monkeypatch):
+    """It cannot answer elsewhere (this container, a laptop without systemd): no process then."""
+    import subprocess
+
+    asked = []
+
+    def timedatectl(argv, **options):
+        asked.append(argv)
+        return subprocess.CompletedProcess(argv, 0, "yes\n", "")
+
+    monkeypatch.setattr(subprocess, "run", timedatectl)
+    monkeypatch.setattr(clock, "TIMESYNC_DIR", tmp_path / "no-timesyncd")
+    monkeypatch.setattr(clock, "SYSTEMD_DIR", tmp_path / "systemd")
+    assert clock.time_source() == "unsynced" and asked == []
+    (tmp_path / "systemd").mkdir()
+    assert clock.time_source() == "ntp"
+    assert asked == [["timedatectl", "show", "-p", "NTPSynchronized", "--value"]]

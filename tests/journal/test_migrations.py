@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from kiosk.journal import Journal, journal_path, schema
-from kiosk.tour import Stop
+from kiosk.stop import Stop
 from tests.journal.contract import problems
 
 SID = "3f2b9c1e-6a0d-4c59-9d7e-0b1f6f4a2c11"

@@ -9,11 +9,11 @@ from gpiozero import Device
 
 from devices.kitconfig import load_kit
 from kiosk.config import Config
+from kiosk.core.station import Station
 from kiosk.library import load_library, shipped_dir
 from kiosk.ui import pictures
 from kiosk.ui.app import App
 from kiosk.ui.display import Display
-from kiosk.ui.services import Services
 
 
 @pytest.fixture(scope="session")
@@ -40,14 +40,14 @@ def make_app(tmp_path, library):
         path.write_text(f"kiosk_id: test-kiosk\nlanguage: {language}\n")
         config = Config(path=path, kiosk_id="test-kiosk", language=language,
                         data_dir=tmp_path / "data")  # fmt: skip
-        services = Services.open(config, simulate=True, library=library)
-        app = App(services, Display(fullscreen=False))
+        station = Station.open(config, simulate=True, library=library)
+        app = App(station, Display(fullscreen=False))
         made.append(app)
         return app
 
     yield make
     for app in made:
-        app.services.close()
+        app.station.close()
     pygame.quit()
     Device.pin_factory = None
 

@@ -5,9 +5,10 @@ Values are what `Simulator.set` takes: a flag, a light level, centimetres, 0..1,
 
 from __future__ import annotations
 
-from devices.checks import LIGHT_THRESHOLD, Check
+from devices.checks import Check
 from devices.kitconfig import DeviceSpec
-from kiosk.workshop import DEFAULT_MAX_CM
+from devices.parts.distance_sensor import MAX_CM
+from devices.parts.light_sensor import LIGHT_THRESHOLD
 
 MARGIN = {"light_sensor": 0.2, "mcp3008": 0.1, "cpu_temperature": 5.0, "distance_sensor": 0.1}
 
@@ -36,7 +37,7 @@ def stimulus(check: Check, device: DeviceSpec, meet: bool = True) -> list[object
         return [max(0.0, LIGHT_THRESHOLD - MARGIN["light_sensor"])]
     if kind == "light":
         return [min(1.0, LIGHT_THRESHOLD + MARGIN["light_sensor"])]
-    max_cm = float(device.options.get("max_cm", DEFAULT_MAX_CM))
+    max_cm = float(device.options.get("max_cm", MAX_CM))
     if kind == "distance_below":
         return [round(limit * 0.6, 1)]
     if kind == "distance_above":

@@ -16,7 +16,6 @@ import pytest
 from devices.checks import Check, CheckMonitor
 from kiosk.library import shipped_dir, workshop_files
 from kiosk.ui import theme
-from kiosk.ui.home import HomeScreen
 from kiosk.ui.player import CHECK_BOX
 from kiosk.ui.script import Player, Script
 from kiosk.workshop import Step, Workshop
@@ -60,7 +59,7 @@ class Walker(Player):
 
     def open(self, workshop: Workshop) -> None:
         """From Home, page through the tiles to the workshop's, tap it, then Start."""
-        self.app.go(HomeScreen(self.app))
+        self.app.go("home")
         self.pump()
         tile = f"home.tile.{workshop.id}"
         for _ in range(len(SHIPPED)):
@@ -150,8 +149,8 @@ def planned(step: Step, run: str) -> list[int]:
 def test_every_step_of_every_workshop_can_be_completed(path, run, make_app, tmp_path):
     app = make_app()
     assert app.kit is not None and app.kit.simulator is not None
-    workshop = app.services.library.workshops.get(path.stem)
-    assert workshop is not None, f"{path.name} did not load: {app.services.library.problems}"
+    workshop = app.station.library.workshops.get(path.stem)
+    assert workshop is not None, f"{path.name} did not load: {app.station.library.problems}"
     walker = Walker(app, tmp_path)
     walker.open(workshop)
     expected = []

@@ -9,7 +9,6 @@ import yaml
 from kiosk.library import shipped_dir, workshop_files
 from kiosk.ui import theme
 from kiosk.ui.script import Player, load_script
-from kiosk.ui.startup import StartupScreen
 from tests.library.screenshots import script
 
 SHIPPED = workshop_files(shipped_dir())
@@ -36,7 +35,7 @@ def test_the_script_plays_through_the_kiosk_with_every_check_green(
     file.write_text(yaml.safe_dump(script(workshop, library, kit_spec)))
     parsed, _ = load_script(file)
     app = make_app()
-    app.go(StartupScreen(app))
+    app.go("startup")
     player = Player(app, parsed, tmp_path)
     player.play()
     assert app.screen.id == "home" and app.session is None  # the session was confirmed

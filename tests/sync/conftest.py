@@ -10,8 +10,8 @@ import pytest
 
 from kiosk.config import Config
 from kiosk.journal import BANDS, Journal
+from kiosk.stop import Stop
 from kiosk.sync.backoff import Backoff
-from kiosk.tour import Stop
 from tests.support.listing_server import listing_db_url, running_listing
 
 KIOSK_ID = "mobilab-test-1"

@@ -62,6 +62,7 @@ class FaultyProxy:
         self.random_faults: tuple[str, ...] = RANDOM_FAULTS
         self.every_n, self.served = 0, 0
         self.log: list[tuple[str, str, str]] = []  # (method, path, what happened)
+        self.agents: list[str | None] = []  # each request's User-Agent, as it came in
         self._mutex = threading.Lock()
         proxy = self
 
@@ -135,6 +136,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         action = proxy._choose(self.command, self.path)
         proxy.log.append((self.command, self.path, action))
+        proxy.agents.append(self.headers.get("User-Agent"))
         if proxy.delay_s:
             time.sleep(proxy.delay_s)
         if action == DROP_BEFORE:

@@ -11,12 +11,13 @@ from gpiozero import Device
 
 from devices.kitconfig import load_kit
 from kiosk.config import Config
+from kiosk.core.station import Station
 from kiosk.library import load_library, shipped_dir
+from kiosk.sync import SyncWorker
 from kiosk.ui import pictures
 from kiosk.ui.app import App
 from kiosk.ui.display import Display
 from kiosk.ui.script import Player, Script
-from kiosk.ui.services import Services
 
 
 @pytest.fixture(scope="session")
@@ -64,16 +65,15 @@ class Driver(Player):
         return next(b for b in self.app.buttons() if b.id == widget)
 
     def goto_workshop(self, wid: str) -> None:
-        from kiosk.ui.intro import IntroScreen
-
-        self.app.go(IntroScreen(self.app, self.app.services.library.workshops[wid]))
+        self.app.go("intro", workshop=self.app.station.library.workshops[wid])
         self.pump()
 
 
 def make_app(config, library, *, simulate=True, fullscreen=False, size=None):
-    services = Services.open(config, simulate=simulate, library=library)
+    # as `stem-kiosk run` does: the command hands the sync worker to the kiosk
+    station = Station.open(config, simulate=simulate, library=library, sync=SyncWorker)
     display = Display(fullscreen=False, size=size)
-    return App(services, display, fullscreen=fullscreen)
+    return App(station, display, fullscreen=fullscreen)
 
 
 @pytest.fixture
@@ -85,16 +85,15 @@ def make_driver(config, library, tmp_path):
     def make(**options) -> Driver:
         app = make_app(options.pop("config", config), options.pop("library", library), **options)
         made.append(app)
-        from kiosk.ui.home import HomeScreen
 
-        app.go(HomeScreen(app))
+        app.go("home")
         driver = Driver(app, tmp_path)
         driver.pump()
         return driver
 
     yield make
     for app in made:
-        app.services.close()
+        app.station.close()
     pygame.quit()
     pictures.forget()  # fonts die with pygame.quit()
     Device.pin_factory = None

@@ -8,7 +8,6 @@ import pygame
 
 from kiosk.library import Library, load_library
 from kiosk.ui import app as app_module
-from kiosk.ui.startup import StartupScreen
 
 
 def test_the_startup_check_lists_kit_journal_clock_sync_and_skipped_files(
@@ -19,7 +18,7 @@ def test_the_startup_check_lists_kit_journal_clock_sync_and_skipped_files(
     (bad / "broken.yaml").write_text("id: broken\nversion: 1\n")
     skipped = load_library([bad], None).problems
     driver = make_driver(library=Library(dict(library.workshops), skipped))
-    driver.app.go(StartupScreen(driver.app))
+    driver.app.go("startup")
     driver.pump()
     titles = [row[0] for row in driver.screen.rows]
     assert titles == [

@@ -6,9 +6,7 @@ from __future__ import annotations
 from array import array
 
 from kiosk.ui import demo_graph, theme
-from kiosk.ui.demo_graph import GraphScreen
-from kiosk.ui.demo_reaction import ReactionScreen
-from kiosk.ui.demo_theremin import ThereminScreen, pitch
+from kiosk.ui.demo_theremin import pitch
 from kiosk.ui.tone import sine
 
 
@@ -17,7 +15,7 @@ def near(value, wanted) -> bool:
 
 
 def test_the_graph_shows_the_live_reading_and_scrolls(kiosk):
-    kiosk.app.go(GraphScreen(kiosk.app, "knob", kiosk.screen))
+    kiosk.app.go("graph", device="knob", back=kiosk.screen)
     kiosk.do_set({"knob": 0.2})
     assert kiosk.until(lambda: kiosk.screen.reading and near(kiosk.screen.reading.value, 0.2))
     kiosk.do_wait(2)
@@ -36,7 +34,7 @@ def test_the_graph_shows_the_live_reading_and_scrolls(kiosk):
 def test_the_reaction_game_times_the_button_after_the_led(kiosk):
     kiosk.goto_workshop("reactiespel")
     kiosk.do_tap("intro.start")
-    kiosk.app.go(ReactionScreen(kiosk.app, "button", kiosk.screen))
+    kiosk.app.go("reaction", device="button", back=kiosk.screen)
     kiosk.pump()
     kiosk.do_tap("reaction.start")
     kiosk.do_set({"button": True})
@@ -66,7 +64,7 @@ def test_a_generated_tone_is_whole_periods_of_a_sine():
 
 
 def test_the_theremin_screen_follows_the_hand(kiosk):
-    kiosk.app.go(ThereminScreen(kiosk.app, "distance", kiosk.screen))
+    kiosk.app.go("theremin", device="distance", back=kiosk.screen)
     kiosk.do_set({"distance": 12})
     assert kiosk.until(
         lambda: kiosk.screen.distance is not None and abs(kiosk.screen.distance - 12) < 2

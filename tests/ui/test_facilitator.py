@@ -107,7 +107,7 @@ def test_leaving_and_shutting_down_ask_first(kiosk, monkeypatch):
     assert kiosk.app.running and kiosk.screen.id == "facilitator"
     ran = []
     monkeypatch.setattr(facilitator.subprocess, "Popen", lambda argv: ran.append(argv))
-    kiosk.app.services.simulate = False
+    kiosk.app.station.simulate = False
     kiosk.do_tap("facilitator.poweroff")
     kiosk.do_tap("confirm.yes")
     assert ran == [facilitator.POWEROFF] and not kiosk.app.running
@@ -133,7 +133,7 @@ def test_with_a_listing_the_sync_worker_runs_and_sync_now_asks_it(make_driver, c
     token.chmod(0o600)
     listed = dataclasses.replace(config, listing_url="http://127.0.0.1:9", token_file=token)
     driver = make_driver(config=listed)
-    assert driver.app.services.sync is not None
+    assert driver.app.station.sync is not None
     open_facilitator(driver)
     driver.do_tap("facilitator.sync")
     assert driver.app.notice_text == driver.app.text.t("ui.sync.requested")
