@@ -1,5 +1,5 @@
-"""The facilitator screen (behind the PIN): sync, today's sessions, CSV export, device test,
-language, leave the kiosk, shut down.
+"""The facilitator screen (behind the PIN): sync, the listing's plan and packs, today's sessions,
+CSV export, device test, language, leave the kiosk, shut down.
 
 Sync runs in its own worker; this screen only reads its progress and asks it to go now.
 """
@@ -15,6 +15,7 @@ import pygame
 from kiosk.i18n import next_language
 from kiosk.journal import JournalError
 from kiosk.ui import theme
+from kiosk.ui.fleet import plan_line
 from kiosk.ui.screen import Screen
 from kiosk.ui.usb import export_sessions, export_target
 from kiosk.ui.widgets import Button, bar, heading, section_title, text_box
@@ -34,6 +35,7 @@ class FacilitatorScreen(Screen):
         self.waiting = 0
         self.attention: list = []  # sessions the listing refused, from any day
         self.sync_line = ""
+        self.plan_line = ""
         self.refreshed = 0.0
 
     def enter(self) -> None:
@@ -42,12 +44,15 @@ class FacilitatorScreen(Screen):
     def tick(self, now: float) -> bool:
         if now - self.refreshed < REFRESH_S:
             return False
-        before = (self.sync_line, self.waiting, len(self.sessions), len(self.attention))
+        before = (self.sync_line, self.plan_line, self.waiting, len(self.sessions),
+                  len(self.attention))  # fmt: skip
         self.refresh()
-        return before != (self.sync_line, self.waiting, len(self.sessions), len(self.attention))
+        return before != (self.sync_line, self.plan_line, self.waiting, len(self.sessions),
+                          len(self.attention))  # fmt: skip
 
     def refresh(self) -> None:
         self.refreshed = self.app.clock.now()
+        self.plan_line = plan_line(self.app)
         journal = self.app.journal
         if journal is not None:
             try:
@@ -131,7 +136,7 @@ class FacilitatorScreen(Screen):
         # Sessions the listing refused come first, with its reason; then today's, newest last.
         rows = [(s, True) for s in self.attention]
         rows += [(s, False) for s in self.sessions[-6:] if not s.attention]
-        for i, (s, refused) in enumerate(rows[:6]):
+        for i, (s, refused) in enumerate(rows[:4]):
             title = s.workshop_title.get(lang) or s.workshop_title["nl"]
             if refused:
                 line, colour = f"! {title} · {s.attention}", theme.BAD
@@ -144,6 +149,11 @@ class FacilitatorScreen(Screen):
             text_box(
                 surface, line, pygame.Rect(16, 210 + i * 30, 420, 28), 15, colour, align="left"
             )
+        box = pygame.Rect(16, 332, 420, 70)  # the listing's plan and packs, under the sessions
+        pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
+        section_title(surface, self.t("ui.plan.heading"), pygame.Rect(28, 336, 396, 22), 16)
+        text_box(surface, self.plan_line, pygame.Rect(28, 358, 396, 40), 14, theme.INK,
+                 align="left", valign="top")  # fmt: skip
 
     def shortcuts(self) -> dict[int, str]:
         return {

@@ -1,6 +1,8 @@
 """Home: today's stop, the workshop tiles (age range, duration), the age filter, NL/EN, facilitator.
 
-Workshops are filtered by age band; more than one page shows a "more" tile.
+Workshops are filtered by age band; the stop's planned ones come first (a planned workshop the
+kiosk lacks shows as missing); more than one page shows a "more" tile. New workshops and the
+listing's plan are taken in each time Home is shown, never during a session.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ import datetime as dt
 
 import pygame
 
+from kiosk.core.stops import planned_first, stop_of_the_day
 from kiosk.i18n import next_language
 from kiosk.ui import theme
-from kiosk.ui.labels import stop_name
+from kiosk.ui.fleet import missing_tile, today_stop_label
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, heading, section_title, text_box
 from kiosk.workshop_model import Workshop
@@ -36,19 +39,26 @@ class HomeScreen(Screen):
         self.page = 0
 
     def enter(self) -> None:
-        tour = self.app.station.tour
-        if self.app.stop is None and tour is not None:
-            today = tour.on(dt.date.today())
-            if len(today) == 1:
-                self.app.stop = today[0]
+        app, station = self.app, self.app.station
+        if app.session is None:
+            station.refresh()  # a pack the sync installed, the plan it kept
+        if app.stop is not None and app.stop.stop_id is not None:  # the plan may have changed it
+            app.stop = next((s for s in station.stops.stops if s.stop_id == app.stop.stop_id),
+                            app.stop)  # fmt: skip
+        if app.stop is None:
+            app.stop = stop_of_the_day(station.plan, station.tour, dt.date.today())
 
     def workshops(self) -> list[Workshop]:
         band = FILTERS[self.filter]
-        return [w for w in self.app.station.library.sorted() if fits_band(w, band)]
+        return [w for w in self.ordered()[0] if fits_band(w, band)]
+
+    def ordered(self) -> tuple[list[Workshop], list[str]]:
+        """The library with the stop's planned workshops first; the planned ids it lacks."""
+        return planned_first(self.app.station.library.sorted(), self.app.stop)
 
     def build(self) -> list[Button]:
         app, t = self.app, self.t
-        stop = stop_name(app, app.stop) if app.stop else t("ui.home.pick_stop")
+        stop, detail, kind = today_stop_label(app)
         top = 64
         buttons = [
             Button(
@@ -56,7 +66,8 @@ class HomeScreen(Screen):
                 pygame.Rect(16, top, 200, 64),
                 stop,
                 self.pick_stop,
-                detail=t("ui.home.stop"),
+                kind,
+                detail=detail,
                 size=18,
             ),
         ]
@@ -109,7 +120,10 @@ class HomeScreen(Screen):
         return buttons
 
     def tiles(self, rows: int) -> list[Button]:
+        missing = self.ordered()[1]
         shown = self.workshops()
+        planned = sum(1 for w in shown if self.app.stop and w.id in self.app.stop.workshops)
+        shown = [*shown[:planned], *missing, *shown[planned:]]  # lacking ones next to the rest
         per_page = 3 * rows
         pages = max(1, -(-len(shown) // (per_page - 1))) if len(shown) > per_page else 1
         self.page %= pages
@@ -119,7 +133,10 @@ class HomeScreen(Screen):
         result = []
         for i, workshop in enumerate(shown):
             rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 166, 248, 156)
-            result.append(WorkshopTile(workshop, rect, self))
+            if isinstance(workshop, str):
+                result.append(missing_tile(self.app, workshop, rect))
+            else:
+                result.append(WorkshopTile(workshop, rect, self))
         if pages > 1:
             i = len(shown)
             rect = pygame.Rect(16 + (i % 3) * 260, 140 + (i // 3) * 166, 248, 156)
@@ -144,7 +161,7 @@ class HomeScreen(Screen):
             theme.MUTED,
             align="right",
         )
-        if count == 0:
+        if count == 0 and not self.ordered()[1]:
             text_box(
                 surface, self.t("ui.home.none"), pygame.Rect(16, 160, 768, 120), 22, theme.MUTED
             )
