@@ -29,10 +29,12 @@ from kiosk.core.packstore import (
     packs_dir,
 )
 from kiosk.core.plan import PackRef, Plan
-from kiosk.packs import KitProblems, check_against_kit, install_pack
+from kiosk.packs import STAGE_PREFIX, KitProblems, check_against_kit, install_pack
 from kiosk.packzip import PackRefused, unpack
+from kiosk.workshop_model import Workshop
 
-SCRATCH = (".unpack-", ".download-", ".remove-")  # what an interrupted round may leave behind
+# What an interrupted round may leave beside the packs (install_pack's own stage included).
+SCRATCH = (".unpack-", ".download-", ".remove-", STAGE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,25 @@ def clear_scratch(data_dir: Path) -> None:
                     left.unlink(missing_ok=True)
 
 
+def check_archive(
+    config: Config, archive: Path, stage: Path, others: list[Path]
+) -> tuple[Path, list[Workshop], list[Problem]]:
+    """Unpack a pack's zip into `stage` and check it as `workshops import` checks a folder:
+    the workshops' folder, its workshops, and every problem with its path inside the pack.
+    Raises PackRefused (the zip itself) or KitProblems (the kiosk's kit)."""
+    root = unpack(archive, stage)
+    workshops, problems = check_against_kit(config.kit, root, others)
+    return root, workshops, [_relative(p, stage) for p in problems]
+
+
 def install_download(config: Config, plan: Plan, pack: PackRef, archive: Path) -> Outcome:
     """Unpack, check and install the pack whose bytes are in `archive`."""
     stage = packs_dir(config.data_dir) / f".unpack-{pack.sha256}-{secrets.token_hex(4)}"
     try:
-        root = unpack(archive, stage)
         others = [path for source, path in sources(config, plan) if _stays(source, plan)]
-        workshops, problems = check_against_kit(config.kit, root, others)
+        root, workshops, problems = check_archive(config, archive, stage, others)
         if problems:
-            return Outcome(REFUSED, str(_relative(problems[0], stage)))
+            return Outcome(REFUSED, str(problems[0]))
         listed = [{"id": w.id, "version": w.version} for w in workshops]
         about = json.dumps({"sha256": pack.sha256, "name": pack.name, "workshops": listed})
         target = pack_dir(config.data_dir, pack.sha256)

@@ -78,6 +78,19 @@ def check_pack(
     return workshops, problems
 
 
+def pack_files(workshops: list[Workshop], folder: Path) -> list[tuple[str, Path]]:
+    """Every file a pack's workshops need, by its name inside the pack: each workshop file and
+    its steps' pictures (nothing else of the folder), in name order."""
+    base = folder.resolve()
+    files = {}
+    for workshop in workshops:
+        files[workshop.path.name] = workshop.path
+        for step in workshop.steps:
+            if step.picture is not None:
+                files[step.picture.relative_to(base).as_posix()] = step.picture
+    return sorted(files.items())
+
+
 def install_pack(
     workshops: list[Workshop], folder: Path, target: Path, extra: dict[str, bytes] | None = None
 ) -> None:
@@ -89,12 +102,8 @@ def install_pack(
     stage = target.parent / f"{STAGE_PREFIX}{target.name}-{secrets.token_hex(4)}"
     stage.mkdir(mode=0o700)
     try:
-        base = folder.resolve()
-        for workshop in workshops:
-            _copy(workshop.path, stage / workshop.path.name)
-            for step in workshop.steps:
-                if step.picture is not None:
-                    _copy(step.picture, stage / step.picture.relative_to(base))
+        for name, source in pack_files(workshops, folder):
+            _copy(source, stage / name)
         for name, body in (extra or {}).items():
             with open(stage / name, "xb") as f:
                 f.write(body)

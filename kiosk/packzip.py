@@ -126,11 +126,11 @@ def _workshop_root(dest: Path) -> Path:
     return dest
 
 
-def build(files: list[Path], base: Path, out: Path) -> None:
-    """Zip `files` (paths under `base`) into `out` with fixed times and modes, in name order."""
-    entries = sorted((f.relative_to(base).as_posix(), f) for f in files)
+def build(files: list[tuple[str, Path]], out: Path) -> None:
+    """Zip `files` ((name inside the pack, file) pairs) into `out` with fixed times and modes,
+    in name order: the same files give the same bytes."""
     with zipfile.ZipFile(out, "w") as zf:
-        for name, path in entries:
+        for name, path in sorted(files):
             info = zipfile.ZipInfo(name, FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
