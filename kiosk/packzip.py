@@ -84,10 +84,10 @@ def _bad_name(name: str) -> str | None:
 
 
 def _bad_kind(info: zipfile.ZipInfo) -> str | None:
-    mode = info.external_attr >> 16 if info.create_system == 3 else 0  # 3: made on Unix
-    if stat.S_ISLNK(mode):
+    kind = stat.S_IFMT(info.external_attr >> 16) if info.create_system == 3 else 0  # 3: Unix
+    if kind == stat.S_IFLNK:
         return "a link: a pack holds only files and folders"
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR):  # 0: no type given, a plain file
         return "a special file: a pack holds only files and folders"
     return None
 
