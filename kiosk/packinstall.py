@@ -77,6 +77,7 @@ def install_download(config: Config, plan: Plan, pack: PackRef, archive: Path) -
     """Unpack, check and install the pack whose bytes are in `archive`."""
     stage = packs_dir(config.data_dir) / f".unpack-{pack.sha256}-{secrets.token_hex(4)}"
     try:
+        stage.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         others = [path for source, path in sources(config, plan) if _stays(source, plan)]
         root, workshops, problems = check_archive(config, archive, stage, others)
         if problems:
