@@ -13,9 +13,11 @@ from typing import Any
 MAX_BYTES = 4 * 1024 * 1024  # far more than any of them holds; a bigger file is not ours
 
 
-def write_json(path: Path, data: Any) -> None:
+def write_json(path: Path, data: Any, *, durable: bool = True) -> None:
     """Replace `path` with `data` as JSON in one rename: a temporary file beside it (0600),
-    fsynced, renamed over it, the folder fsynced. A power cut leaves the old file or the new."""
+    fsynced, renamed over it, the folder fsynced. A power cut leaves the old file or the new.
+    durable=False skips the fsyncs, for what is only a copy (after a power cut it may read as
+    missing, never as half a file that parses)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
     body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode()
@@ -24,12 +26,14 @@ def write_json(path: Path, data: Any) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(body)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.rename(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def read_json(path: Path) -> Any:

@@ -77,7 +77,7 @@ def runnable(config: Config) -> list[dict]:
     library = open_library(config, spec)
     found = [{"id": i, "version": library.workshops[i].version} for i in sorted(library.workshops)]
     with contextlib.suppress(OSError):  # a full disk: the report is still right, only slower
-        write_json(path, {"fingerprint": key, "workshops": found})
+        write_json(path, {"fingerprint": key, "workshops": found}, durable=False)
     return found
 
 
@@ -90,7 +90,8 @@ def disk_free(data_dir: Path) -> int | None:
 
 
 def remember_sent(data_dir: Path, report: dict) -> None:
-    write_json(Path(data_dir) / SENT_FILE, report)
+    """Keep the report the listing accepted (for `stem-kiosk status`; a copy, not durable)."""
+    write_json(Path(data_dir) / SENT_FILE, report, durable=False)
 
 
 def last_sent(data_dir: Path) -> dict | None:
