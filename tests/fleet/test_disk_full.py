@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import subprocess
 
 import pytest
 
@@ -15,6 +14,7 @@ from kiosk.sync.round import DONE, RETRY_LATER
 from tests.fleet.conftest import KIOSK_ID
 from tests.fleet.packs import good_pack, workshop, zipped
 from tests.fleet.test_faults import no_scratch, pack_state
+from tests.support.tmpfs import mounted_tmpfs
 from tests.sync.conftest import add_sessions
 from tests.sync.test_round import held, latest
 
@@ -24,16 +24,8 @@ PICTURE = 600 * 1024  # random bytes: the zip cannot shrink them
 @pytest.fixture
 def tiny_fs(tmp_path):
     """A real 3 MiB file system (tmpfs), so the disk really fills up."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root")
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
-                          capture_output=True, text=True, check=False)  # fmt: skip
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+    with mounted_tmpfs(tmp_path, "3m") as mount:
+        yield mount
 
 
 def test_a_full_disk_while_installing_keeps_the_old_state_and_says_so(fleet, tiny_fs):
