@@ -144,6 +144,8 @@ def _list(value: Any, at: str) -> list:
 def _text(value: Any, at: str, *, pattern: re.Pattern | None = None) -> str:
     if not isinstance(value, str) or not 1 <= len(value) <= 200:
         raise PlanError(f"{at}: must be text of 1 to 200 characters")
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise PlanError(f"{at}: must not hold control characters")
     if pattern is not None and not pattern.fullmatch(value):
         raise PlanError(f"{at}: {value!r} is not valid here")
     return value

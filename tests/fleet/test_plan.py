@@ -57,6 +57,7 @@ def test_the_contracts_example_reads_as_stops_and_packs():
         (lambda p: p["stops"][0].update(postcode=9990), "/stops/0/postcode"),
         (lambda p: p["stops"][0].update(stop_id="42"), "/stops/0/stop_id"),
         (lambda p: p["stops"][0].update(name="x" * 201), "/stops/0/name"),
+        (lambda p: p["packs"][0].update(name="voorjaar\n\x1b[2J"), "/packs/0/name"),
         (lambda p: p["packs"][0].update(sha256="ABC"), "/packs/0/sha256"),
         (lambda p: p["packs"][0].update(size="48213"), "/packs/0/size"),
         (lambda p: p["packs"][0].update(size=True), "/packs/0/size"),
