@@ -13,6 +13,7 @@ from kiosk.core.packstore import installed
 from kiosk.library import load_library, shipped_dir
 from kiosk.sync.once import sync_once
 from kiosk.sync.round import SyncProgress
+from tests.fleet.injector import PackInjector
 from tests.fleet.stand_in import StandIn
 from tests.sync.conftest import FAST, KIOSK_ID, Kiosk, enroll, listing, write_config
 from tests.sync.faulty_proxy import FaultyProxy
@@ -34,9 +35,14 @@ class Fleet:
     desk: StandIn
     proxy: FaultyProxy
     config: Config
+    injector: PackInjector
 
     def sync(self, **options) -> SyncProgress:
         return sync_once(self.config, **{**FAST, **SHORT, **options})
+
+    def inject(self, data: bytes, name: str) -> str:
+        """A pack the listing would not take, served as if its plan listed it."""
+        return self.injector.add(data, name)
 
     def installed(self) -> list[str]:
         return installed(self.config.data_dir)
@@ -50,7 +56,8 @@ class Fleet:
 def fleet(tmp_path, listing):
     kiosk = enroll(tmp_path, listing)
     desk = StandIn(listing.url)
-    with FaultyProxy(listing.url, answer=desk, stall_s=2.5) as proxy:
+    injector = PackInjector(desk)
+    with FaultyProxy(listing.url, answer=injector, stall_s=2.5) as proxy:
         config = kiosk.pointed_at(proxy.url)
         write_config(config)
-        yield Fleet(kiosk, desk, proxy, config)
+        yield Fleet(kiosk, desk, proxy, config, injector)

@@ -181,15 +181,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(answer)
 
     def _forward(self, body: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
-        conn = http.client.HTTPConnection(*self.owner.upstream, timeout=30)
-        try:
-            skip = ("connection", "content-length")  # http.client sets the body's own length
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in skip}
-            conn.request(self.command, self.path, body=body or None, headers=headers)
-            response = conn.getresponse()
-            return response.status, response.getheaders(), response.read()
-        finally:
-            conn.close()
+        return forward(self.owner.upstream, self.command, self.path, dict(self.headers), body)
 
     def _problem(self, status: int) -> None:
         problem = {"type": "about:blank", "title": "injected", "status": status}
@@ -206,6 +198,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
+
+
+def forward(upstream: tuple, method: str, path: str, headers: dict, body: bytes):
+    """One request to the upstream (host, port) as it came: (status, headers, body)."""
+    conn = http.client.HTTPConnection(*upstream, timeout=30)
+    try:
+        skip = ("connection", "content-length")  # http.client sets the body's own length
+        sent = {k: v for k, v in headers.items() if k.lower() not in skip}
+        conn.request(method, path, body=body or None, headers=sent)
+        response = conn.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        conn.close()
 
 
 def _break_one(body: bytes) -> bytes:
