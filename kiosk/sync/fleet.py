@@ -46,17 +46,17 @@ def run_fleet(sync, config, clock_offset_s: float) -> list[str]:
     )
     sync.progress_message("sending the kiosk's status")
     sync.retrying(lambda: sync.client.put_status(config.kiosk_id, report))
-    _saved(remember_sent, config.data_dir, report)
+    _saved(lambda: remember_sent(config.data_dir, report))
     return later
 
 
-def _saved(write, data_dir, what) -> None:
+def _saved(write) -> None:
     """Keep something on disk if there is room; a full disk must not end the round (what is in
     memory still goes into this round's report)."""
     try:
-        write(data_dir, what)
+        write()
     except OSError as err:
-        log.warning("cannot write to %s: %s", data_dir, err.strerror)
+        log.warning("cannot write to the data dir: %s", err)
 
 
 def _fetch_plan(sync, config) -> Plan | None:
@@ -74,7 +74,7 @@ def _fetch_plan(sync, config) -> Plan | None:
     except PlanError as err:
         raise RetryLater(f"the listing's plan does not follow the contract ({err})") from None
     now = dt.datetime.now(dt.UTC)
-    _saved(lambda data_dir, _: save_plan(data_dir, body, new_etag, now), config.data_dir, None)
+    _saved(lambda: save_plan(config.data_dir, body, new_etag, now))
     return replace(plan, etag=new_etag, received_at=now)
 
 
@@ -103,7 +103,7 @@ def _fetch_packs(sync, config, plan: Plan, kept: dict[str, dict]) -> list[str]:
                 log.warning("pack %s (%s) refused: %s", pack.name, pack.sha256, detail)
         else:
             kept.pop(pack.sha256, None)
-        _saved(save_records, config.data_dir, kept)
+        _saved(lambda: save_records(config.data_dir, kept))
     return later
 
 
@@ -142,4 +142,4 @@ def _tidy(sync, config, plan: Plan, kept: dict[str, dict]) -> None:
     for sha in gone:
         del kept[sha]
     if gone:
-        _saved(save_records, config.data_dir, kept)
+        _saved(lambda: save_records(config.data_dir, kept))
