@@ -11,18 +11,15 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from listing import db, docs
 from listing.agenda import days
 from listing.i18n import LANGUAGES, texts, title_in
+from listing.pages import templates
 from listing.routers.activities import Filter
 from listing.storage.sessions import choices, public
 
 router = APIRouter(tags=["public"])
-_templates = Environment(
-    loader=PackageLoader("listing", "templates"), autoescape=select_autoescape(["j2", "html"])
-)
 
 Lang = Annotated[str, Query(max_length=8, description="nl (default) or en")]
 
@@ -37,7 +34,7 @@ def agenda(
         sessions = public(conn, municipality=municipality, workshop=workshop)
         towns, shops = choices(conn)
     other = {"lang": t["other_language_code"], "municipality": municipality, "workshop": workshop}
-    page = _templates.get_template("agenda.html.j2").render(
+    page = templates.get_template("agenda.html.j2").render(
         lang=lang,
         t=t,
         days=days(sessions, lang, t),

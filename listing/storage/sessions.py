@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, select, text
@@ -136,10 +136,12 @@ def public(
     return [StoredSession.from_row(row) for row in conn.execute(query)]
 
 
-def every(conn: Connection) -> list[StoredSession]:
-    """Every session (reports), oldest first."""
+def every(conn: Connection) -> Iterator[StoredSession]:
+    """Every session (reports), oldest first, fetched a thousand rows at a time (a server-side
+    cursor on PostgreSQL): a report never holds them all in memory."""
     query = select(sessions).order_by(sessions.c.started_at, sessions.c.session_id)
-    return [StoredSession.from_row(row) for row in conn.execute(query)]
+    for row in conn.execution_options(yield_per=1000).execute(query):
+        yield StoredSession.from_row(row)
 
 
 def choices(conn: Connection) -> tuple[list[str], list[tuple[str, str]]]:
