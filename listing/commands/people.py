@@ -55,11 +55,10 @@ def _remove(args) -> int:
 def _list(args) -> int:
     with db.read(engine(args)) as conn:
         rows = users.list_users(conn)
+    print("name\trole\tcreated\tpassword set\tsessions")
     for row in rows:
-        print("\t".join([
-            row.name, row.role, f"since {row.created_at}",
-            f"password set {row.password_set_at}", f"{row.sessions} sessions",
-        ]))  # fmt: skip
+        fields = [row.name, row.role, row.created_at, row.password_set_at, str(row.sessions)]
+        print("\t".join(fields))
     return 0
 
 

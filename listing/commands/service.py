@@ -6,6 +6,7 @@ app from the environment (no state in any process: the database holds it all).
 
 from __future__ import annotations
 
+import logging.config
 import os
 
 from listing import db, logs
@@ -53,7 +54,8 @@ def _serve(args) -> int:
         Settings.from_environment()  # each worker reads it again: a mistake stops us here
     except ValueError as exc:
         return fail(str(exc), 2)
-    _report(upgrade_at(args.db_url))
+    logging.config.dictConfig(logs.config())  # the upgrade's log line goes out like the rest
+    upgrade_at(args.db_url)
     os.environ[DB_ENV] = args.db_url  # the workers' database
     uvicorn.run(
         "listing.app:from_environment",

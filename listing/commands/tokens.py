@@ -62,12 +62,12 @@ def _kiosk_revoke(args) -> int:
 def _kiosk_list(args) -> int:
     with db.read(engine(args)) as conn:
         rows = kiosks.list_kiosks(conn)
+    print("kiosk\tstate\tlast heard from\tversion\tsessions")
     for row in rows:
         state = f"revoked {row.revoked_at}" if row.revoked_at else "active"
-        heard = f"last heard {row.last_seen_at}" if row.last_seen_at else "never heard from"
-        version = f"version {row.software_version or 'unknown'}"
-        held = f"{row.sessions} sessions"
-        print("\t".join([row.kiosk_id, state, f"since {row.created_at}", heard, version, held]))
+        heard = row.last_seen_at or "never"
+        version = row.software_version or "unknown"
+        print("\t".join([row.kiosk_id, state, heard, version, str(row.sessions)]))
     return 0
 
 
@@ -83,10 +83,11 @@ def _admin_new(args) -> int:
 def _admin_list(args) -> int:
     with db.read(engine(args)) as conn:
         rows = kiosks.list_admins(conn)
+    print("id\tprefix\tcreated\tstate")
     for row in rows:
         state = f"revoked {row.revoked_at}" if row.revoked_at else "active"
         prefix = f"{row.token_prefix}…" if row.token_prefix else "(made before prefixes)"
-        print("\t".join([row.token_id, prefix, f"since {row.created_at}", state]))
+        print("\t".join([row.token_id, prefix, row.created_at, state]))
     return 0
 
 

@@ -128,9 +128,12 @@ class ServeProcess:
 
 
 @contextmanager
-def serving(db_url: str, *, workers: int = 1, env: dict[str, str] | None = None):
+def serving(
+    db_url: str, *, workers: int = 1, env: dict[str, str] | None = None, journal: bool = False
+):
     """The installed `stem-listing serve` as a real process (its own workers) on a free port of
-    127.0.0.1, answering /v1/health before the block starts; stopped after."""
+    127.0.0.1, answering /v1/health before the block starts; stopped after. `journal`: its
+    output file is announced as the journal stream ($JOURNAL_STREAM), as systemd does."""
     sock = _free_socket()
     port = sock.getsockname()[1]
     sock.close()
@@ -139,8 +142,12 @@ def serving(db_url: str, *, workers: int = 1, env: dict[str, str] | None = None)
         "serve", "--port", str(port), "--workers", str(workers),
     ]  # fmt: skip
     with tempfile.TemporaryFile() as log:
+        environment = {k: v for k, v in os.environ.items() if k != "JOURNAL_STREAM"}
+        if journal:
+            found = os.fstat(log.fileno())
+            environment["JOURNAL_STREAM"] = f"{found.st_dev}:{found.st_ino}"
         process = subprocess.Popen(
-            command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+            command, stdout=log, stderr=subprocess.STDOUT, env=environment | (env or {})
         )
         served = ServeProcess(f"http://127.0.0.1:{port}", process, log)
         try:
