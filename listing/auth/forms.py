@@ -3,8 +3,6 @@
 Every POST carries `csrf_token`, the synchronizer token of the browser's server-side session.
 """
 
-from __future__ import annotations
-
 import hmac
 from dataclasses import dataclass
 from typing import Annotated
@@ -53,7 +51,8 @@ def check_csrf(session: WebSession | None, fields: dict[str, str]) -> None:
 
 
 def posted(role: str):
-    """A dependency for a logged-in person's POST: their session and the checked form."""
+    """A dependency for a logged-in person's POST: their session and the checked form. (This
+    module keeps its annotations evaluated: FastAPI must see `role`'s guard, a closure.)"""
 
     async def checked(
         request: Request, session: Annotated[WebSession, require_user(role)]
