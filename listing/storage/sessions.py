@@ -124,15 +124,27 @@ def revisions_of(conn: Connection, kiosk_id: str) -> list[tuple[str, int]]:
 
 
 def public(
-    conn: Connection, *, municipality: str | None = None, workshop: str | None = None
+    conn: Connection,
+    *,
+    municipality: str | None = None,
+    workshop: str | None = None,
+    after: tuple[str, str] | None = None,
+    limit: int | None = None,
 ) -> list[StoredSession]:
-    """Open and closed sessions (never cancelled), newest first, optionally filtered."""
+    """Open and closed sessions (never cancelled), newest first, optionally filtered; a page
+    of `limit` of them that come after `after` (started_at, session_id) in that order."""
     query = select(sessions).where(sessions.c.status != "cancelled")
     if municipality:
         query = query.where(sessions.c.municipality == municipality)
     if workshop:
         query = query.where(sessions.c.workshop_id == workshop)
-    query = query.order_by(sessions.c.started_at.desc(), sessions.c.session_id)
+    if after:
+        started, sid = after
+        query = query.where(
+            sessions.c.started_at <= started,
+            ~((sessions.c.started_at == started) & (sessions.c.session_id <= sid)),
+        )
+    query = query.order_by(sessions.c.started_at.desc(), sessions.c.session_id).limit(limit)
     return [StoredSession.from_row(row) for row in conn.execute(query)]
 
 
