@@ -84,6 +84,8 @@ sessions = Table(
     Column("received_at", String(30), nullable=False),
     Index("sessions_kiosk", "kiosk_id"),
     Index("sessions_started", "started_at"),
+    Index("sessions_municipality", "municipality", "started_at"),
+    Index("sessions_workshop", "workshop_id", "started_at"),
 )
 
 users = Table(

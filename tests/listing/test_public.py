@@ -173,3 +173,21 @@ def test_the_agenda_pages_through_every_activity_once_newest_first(client, anony
             assert "Newest activities" in page.text
     assert pages == 3 and seen == expected
     assert anonymous.get("/?after=not-a-cursor").status_code == 422
+
+
+def test_the_filters_list_each_public_town_and_workshop_once_with_its_newest_title(server, client):
+    from listing import db
+    from listing.storage.sessions import choices
+
+    old = snapshot(new_id=True, started_at="2025-01-01T10:00:00Z", ended_at=None, status="open")
+    new = snapshot(new_id=True, **{"stop.municipality": "Gent"})
+    new["workshop"]["title"] = {"nl": "Reactiespel 2"}
+    hidden = snapshot(new_id=True, status="cancelled", **{"stop.municipality": "Aalst"})
+    hidden["workshop"]["id"] = "verborgen"
+    assert (
+        client.post("/v1/sessions/batch", json={"sessions": [old, new, hidden]}).status_code == 200
+    )
+    with db.read(server.engine) as conn:
+        towns, shops = choices(conn)
+    assert towns == ["Gent", "Maldegem"]
+    assert [(i, json.loads(t)) for i, t in shops] == [("reactiespel", {"nl": "Reactiespel 2"})]
