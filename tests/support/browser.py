@@ -9,7 +9,6 @@ WebDriver is plain JSON over HTTP, spoken here with httpx (no extra dependency).
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -20,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
+
+from tests.support.needs import missing
 
 FLAGS = [
     "--headless",
@@ -40,10 +40,7 @@ def program(*names: str) -> str:
         found = shutil.which(name)
         if found:
             return found
-    message = f"{names[0]} is not installed (.ci/run installs chromium and chromium-driver)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    missing(f"{names[0]} is not installed (.ci/run installs chromium and chromium-driver)")
 
 
 def chromium() -> str:
