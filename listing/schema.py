@@ -1,14 +1,26 @@
-"""The listing's tables, as SQLAlchemy Core metadata (the latest version of the schema).
+"""The listing's tables, as SQLAlchemy Core metadata: the schema at the newest revision.
 
-Migrations in `migrations.py` bring a database to this shape; nothing else creates tables.
+The revisions in `listing/migrations/versions/` build it; a test keeps the two in step.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
+# The first release's version record, kept so that release refuses newer databases.
 schema_versions = Table(
     "schema_versions",
     metadata,
@@ -23,6 +35,8 @@ kiosks = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", String(40), nullable=False),
     Column("revoked_at", String(40)),
+    Column("last_seen_at", String(30)),  # the last authenticated request, to the minute
+    Column("software_version", String(32)),  # from its User-Agent: stem-kiosk/<version>
 )
 
 admin_tokens = Table(
@@ -31,6 +45,7 @@ admin_tokens = Table(
     Column("token_hash", String(64), primary_key=True),
     Column("created_at", String(40), nullable=False),
     Column("revoked_at", String(40)),
+    Column("token_prefix", String(8)),  # the token's first characters, to name it when revoking
 )
 
 # Times are stored as UTC text "YYYY-MM-DDTHH:MM:SS.ffffffZ": sortable, exact, the same on both
@@ -69,4 +84,59 @@ sessions = Table(
     Column("received_at", String(30), nullable=False),
     Index("sessions_kiosk", "kiosk_id"),
     Index("sessions_started", "started_at"),
+    Index("sessions_municipality", "municipality", "started_at"),
+    Index("sessions_workshop", "workshop_id", "started_at"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),  # coordinator | admin
+    Column("password_hash", String(200), nullable=False),  # scrypt with its parameters
+    Column("created_at", String(30), nullable=False),
+    Column("password_set_at", String(30), nullable=False),
+)
+
+# Browser sessions, server-side: the cookie holds a secret whose sha256 is the key. A row
+# without a user is a login form's session (it carries the form's CSRF token).
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("session_hash", String(64), primary_key=True),
+    Column("user_name", String(64), ForeignKey("users.name", name="web_sessions_user_fk")),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", String(30), nullable=False),
+    Column("last_seen_at", String(30), nullable=False),
+    Index("web_sessions_user", "user_name"),
+    Index("web_sessions_seen", "last_seen_at"),
+)
+
+# Failed logins per "user:NAME" and per "address:IP" in the current window.
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("bucket", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("window_start", String(30), nullable=False),
+)
+
+# Requests per kiosk in this minute and the one before (a sliding-window counter).
+rate_windows = Table(
+    "rate_windows",
+    metadata,
+    Column("bucket", String(100), primary_key=True),
+    Column("minute", BigInteger, nullable=False),  # minutes since the epoch
+    Column("hits", Integer, nullable=False),
+    Column("previous", Integer, nullable=False),
+)
+
+# One row while the listing is in maintenance: kiosks get 503 with Retry-After.
+maintenance = Table(
+    "maintenance",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("retry_after", Integer, nullable=False),
+    Column("since", String(30), nullable=False),
+    CheckConstraint("id = 1", name="maintenance_one_row"),
 )

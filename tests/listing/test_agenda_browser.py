@@ -7,34 +7,11 @@ dumps the DOM it built; under CI=true a missing Chromium fails instead of skippi
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from html.parser import HTMLParser
 
-import pytest
-
 from tests.listing.snapshots import sized, snapshot
-
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-
-
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    if os.environ.get("CI") == "true":
-        pytest.fail("chromium is not installed (.ci/run installs it)")
-    pytest.skip("chromium is not installed (apt-get install chromium)")
+from tests.support.browser import FLAGS, chromium
 
 
 class Page(HTMLParser):
