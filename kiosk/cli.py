@@ -12,9 +12,9 @@ import sys
 # pygame greets on stdout when imported; a command's output (an id, a total) stands alone.
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from kiosk.commands import devices, enroll, pin, run, session, sync, validate, workshops
+from kiosk.commands import devices, enroll, maker, pin, run, session, sync, validate, workshops
 
-COMMANDS = (run, validate, devices, session, sync, pin, enroll, workshops)
+COMMANDS = (run, validate, devices, session, sync, pin, enroll, workshops, maker)
 
 
 def build_parser() -> argparse.ArgumentParser:
