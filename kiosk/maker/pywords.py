@@ -105,12 +105,13 @@ def identifier(label: str) -> str:
 
 def device_names(specs: list[DeviceSpec]) -> dict[str, str]:
     """Device name -> its Python name in the program: from its label, unique, never ours."""
-    taken = set(OWN_NAMES) | set(keyword.kwlist) | set(dir(builtins)) | set(CLASSES.values())
-    taken |= {"sleep", "pause", "monotonic", "Thread"}
+    reserved = OWN_NAMES | set(keyword.kwlist) | set(dir(builtins)) | set(CLASSES.values())
+    reserved |= {"sleep", "pause", "monotonic", "Thread"}
+    taken = set(reserved)
     names = {}
     for spec in specs:
         base = identifier(spec.label.nl)
-        if base in taken or base.startswith(OWN_PREFIXES):
+        if base in reserved or base.startswith(OWN_PREFIXES):
             base = f"mijn_{base}"
         name, n = base, 2
         while name in taken:
