@@ -5,42 +5,20 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from devices.kit import DeviceEvent, Kit
 from kiosk.maker.blocks import ABOVE, BELOW, COUNT_MAX, EVENTS, MELODIES, NOTE_S, OUTPUTS
 from kiosk.maker.drive import drive, quiet
 from kiosk.maker.rules import Creation, Palette, Rule
+from kiosk.maker.status import Line, Status
 
 MAX_STEPS_PER_TICK = 200  # actions done per frame (events and tick together); the rest waits
 MIN_EVERY_S = 0.5  # a timer's period, clamped even if a rule were built around the palette
 MAX_LINES = 20  # what was shown, kept for a screen that shows the last few lines
 
 log = logging.getLogger("kiosk.maker")
-
-
-@dataclass(frozen=True)
-class Status:
-    """How a rule is doing: ready, busy (waiting in the middle of its actions) or off, and why.
-
-    key (when off): absent, wrong_type, out_of_range (the kit does not fit), not_connected
-    (its sensor), failed (a device refused an action): for the screen's catalogue.
-    """
-
-    state: str
-    key: str | None = None
-    device: str | None = None
-    message: str = ""
-
-
-@dataclass(frozen=True)
-class Line:
-    """One "show" of a rule: its text, a serial number that rises on every show, and the rule."""
-
-    serial: int
-    text: str
-    rule: int
 
 
 class Step(NamedTuple):
@@ -135,7 +113,7 @@ class Engine:
         self.load(replace(self._creation, rules=tuple(rules)))
 
     def device(self, event: DeviceEvent) -> None:
-        """A kit event: may start rules at once (within this frame's budget)."""
+        """A kit event: may start rules at once, within the frame's budget (renewed by tick)."""
         if self._closed:
             return
         name, kind = event.device, event.kind
