@@ -3,6 +3,7 @@ pins it expects (for `stem-kiosk maker export` and, later, the facilitator's USB
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -21,5 +22,6 @@ def export_py(creation: Creation, spec: KitSpec, target: str | os.PathLike) -> P
     if path.is_dir():
         path = path / file_name(creation)
     write_atomically(path, program(creation, spec))
-    os.chmod(path, 0o644)
+    with contextlib.suppress(PermissionError):  # a USB stick's FAT has no permissions to set
+        os.chmod(path, 0o644)
     return path

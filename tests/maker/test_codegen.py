@@ -14,7 +14,7 @@ from kiosk.maker.pywords import device_names
 from kiosk.maker.rules import Action, Creation, Rule, Trigger
 from kiosk.maker.starter import starter_rules
 from tests.maker.scenarios import ALL
-from tests.maker.test_engine_limits import CREATION
+from tests.maker.strategies import CREATION
 
 KIT = load_kit()[0]
 STARTER = Creation("Snelle Raket", starter_rules(KIT))

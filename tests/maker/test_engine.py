@@ -9,27 +9,7 @@ from devices.kit import DeviceEvent
 from kiosk.maker.engine import MAX_LINES, MAX_STEPS_PER_TICK, MIN_EVERY_S
 from kiosk.maker.rules import Action, Creation, Rule, Trigger
 from tests.devices.conftest import wait_for
-
-
-def press(at: float, device: str = "button") -> DeviceEvent:
-    return DeviceEvent(device, "pressed", True, at)
-
-
-def release(at: float, device: str = "button") -> DeviceEvent:
-    return DeviceEvent(device, "released", False, at)
-
-
-def reading(device: str, value, at: float) -> DeviceEvent:
-    return DeviceEvent(device, "reading", value, at)
-
-
-def lit(kit, name: str = "led") -> bool:
-    return kit.reading(name).value
-
-
-def creation(*rules: Rule) -> Creation:
-    return Creation("Proef", rules)
-
+from tests.maker.conftest import creation, lit, press, reading, release
 
 ON = Action("switch_on", "led")
 OFF = Action("switch_off", "led")

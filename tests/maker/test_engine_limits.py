@@ -10,37 +10,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from devices.kit import DeviceEvent
-from devices.kitconfig import load_kit
-from kiosk.maker.blocks import ACTIONS, COUNT_MAX, TRIGGERS
+from kiosk.maker.blocks import COUNT_MAX
 from kiosk.maker.engine import MAX_LINES, MAX_STEPS_PER_TICK, Engine
-from kiosk.maker.rules import MAX_ACTIONS, MAX_RULES, Action, Creation, Rule, Trigger
+from kiosk.maker.rules import Creation
+from tests.maker.strategies import CREATION, DEVICES, KIT
 
-KIT = load_kit()[0]
-DEVICES = [*KIT.devices, "ghost"]
 KINDS = ["pressed", "released", "held", "motion", "no_motion", "reading", "connected",
          "disconnected", "sparkled"]  # fmt: skip
 ODD = [True, False, None, 0, -5, 1e12, math.nan, math.inf, "x", 42.0, (1, 2)]
-
-
-def _part(cls, block):
-    """Mostly a device the block fits; sometimes one it does not, or none in the kit."""
-    fits = [d for d, spec in KIT.devices.items() if spec.type in block.types]
-    odd = st.sampled_from(["knob", "ghost"])  # the wrong type; not in the kit
-    device = st.integers(0, 9).flatmap(lambda k: st.sampled_from(fits) if k else odd)
-    device = device if block.types else st.none()
-    value = st.none()
-    if block.param:
-        value = st.sampled_from(block.choices) if block.choices else st.sampled_from(["Hoi", "7"])
-    return st.builds(cls, st.just(block.kind), device, value)
-
-
-TRIGGER = st.one_of(*(_part(Trigger, b) for b in TRIGGERS.values()))
-ACTION = st.one_of(*(_part(Action, b) for b in ACTIONS.values()))
-RULE = st.builds(
-    Rule, TRIGGER, st.lists(ACTION, min_size=1, max_size=MAX_ACTIONS).map(tuple),
-    st.one_of(st.none(), st.integers(1, 99)),
-)  # fmt: skip
-CREATION = st.lists(RULE, max_size=MAX_RULES).map(lambda rules: Creation("Toeval", tuple(rules)))
 ODD_EVENT = st.builds(
     DeviceEvent, st.sampled_from(DEVICES), st.sampled_from(KINDS),
     st.one_of(st.sampled_from(ODD), st.floats(-1e3, 1e3)), st.floats(0, 1e4),

@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.maker.rules import Action, Palette, Rule, Trigger
 from kiosk.maker.starter import starter_rule, starter_rules
-from tests.maker.test_engine import creation, lit, press, release
+from tests.maker.conftest import creation, lit, press, release
 
 
 def test_the_default_kits_starter_is_a_button_that_turns_on_the_led(spec, run, kit):
