@@ -116,7 +116,8 @@ class _Code:
             if action.kind == "melody":
                 d, first, *notes = self.names[action.device], *MELODIES[action.value]
                 now.append(f'{d}.play("{first}")  # melodie: {words.MELODIES[action.value]}')
-                later = [f"sleep({words.number(NOTE_S)})", *self._notes(d, notes)]
+                pause = f"sleep({words.number(NOTE_S)})  # de eerste noot klinkt even"
+                later = [pause, *self._notes(d, notes)]
                 return now, later + rest
             now += self.action(action)
         return now, []
