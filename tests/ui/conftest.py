@@ -45,13 +45,15 @@ class Driver(Player):
         return self.app.screen
 
     def pixel(self, pos) -> tuple[int, int, int]:
-        """A pixel of the logical frame as last drawn."""
+        """The colour at a logical position, as drawn on the window at its real size."""
         self.app.draw()
-        return tuple(self.app.display.logical.get_at(pos))[:3]
+        return self.app.canvas.colour_at(pos)
 
     def region(self, rect) -> bytes:
+        """The real pixels of a logical area of the window."""
         self.app.draw()
-        return pygame.image.tobytes(self.app.display.logical.subsurface(rect), "RGB")
+        canvas = self.app.canvas
+        return pygame.image.tobytes(canvas.surface.subsurface(canvas.real(rect)), "RGB")
 
     def until(self, condition, timeout: float = 10.0) -> bool:
         """Turn the loop in real time until the condition holds (the kit's threads take theirs)."""

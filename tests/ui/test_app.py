@@ -10,7 +10,7 @@ from kiosk.library import Library, load_library
 from kiosk.ui import app as app_module
 
 
-def test_the_startup_check_lists_kit_journal_clock_sync_and_skipped_files(
+def test_the_startup_check_lists_kit_journal_clock_sync_speech_and_skipped_files(
     make_driver, library, tmp_path
 ):
     bad = tmp_path / "extra"
@@ -22,7 +22,7 @@ def test_the_startup_check_lists_kit_journal_clock_sync_and_skipped_files(
     driver.pump()
     titles = [row[0] for row in driver.screen.rows]
     assert titles == [
-        driver.app.text.t(f"ui.startup.{k}") for k in ("kit", "journal", "clock", "sync")
+        driver.app.text.t(f"ui.startup.{k}") for k in ("kit", "journal", "clock", "sync", "speech")
     ]
     assert driver.screen.rows[1][2] is True  # the journal is healthy
     assert any("broken.yaml:" in p for p in driver.screen.problems)

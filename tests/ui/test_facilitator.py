@@ -141,8 +141,8 @@ def test_with_a_listing_the_sync_worker_runs_and_sync_now_asks_it(make_driver, c
 
 
 def bad_pixels(driver, area):
-    """How many pixels of the logical screen inside area have the 'refused' red."""
-    surface = driver.app.display.logical.subsurface(area)
+    """How many pixels of the screen inside a logical area have the 'refused' red."""
+    surface = driver.app.canvas.surface.subsurface(driver.app.canvas.real(area))
     return sum(
         tuple(surface.get_at((x, y)))[:3] == theme.BAD
         for x in range(surface.get_width())
