@@ -127,7 +127,7 @@ def fit(
 ) -> tuple[int, tuple, bool]:
     """The largest size (from `size` down in `step`s, not below `least`) at which the text wraps
     into a w x h box, its lines at that size, and whether they fit. At the least size a word
-    wider than the box is broken rather than cut off."""
+    wider than the box (a path) is broken rather than cut off: more lines than words then."""
     while True:
         face = font(size, bold)
         lines = wrap(text, face, w)

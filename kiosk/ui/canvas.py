@@ -51,6 +51,7 @@ class Mark:
     drawn: float = 0.0  # ... as drawn, after shrinking to fit
     least: float = 0.0  # ... the least it may shrink to
     fits: bool = True  # False: even at its least size the text did not fit its box (cut)
+    broken: bool = False  # a word was broken over two lines to fit (a path may be)
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,16 @@ class Fitted:
     widths: tuple[int, ...]
     line_px: int
     fits: bool
+    broken: bool  # a word was broken over two lines to fit (a path, at the least size)
 
 
 @lru_cache(maxsize=4096)
 def _fitted(text: str, w: int, h: int, want: int, bold: bool, least: int, step: int) -> Fitted:
     px, lines, fits = look.fit(text, w, h, want, bold, least, step)
     face = look.font(px, bold)
-    return Fitted(px, bold, lines, tuple(face.size(x)[0] for x in lines), face.get_linesize(), fits)
+    widths = tuple(face.size(x)[0] for x in lines)
+    broken = " ".join(lines).split() != text.split()
+    return Fitted(px, bold, lines, widths, face.get_linesize(), fits, broken)
 
 
 @lru_cache(maxsize=2048)
@@ -285,6 +289,7 @@ class Canvas:
             drawn=fitted.px / self.scale,
             least=least * ts,
             fits=fitted.fits,
+            broken=fitted.broken,
         )
         return area
 

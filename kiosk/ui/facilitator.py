@@ -24,7 +24,7 @@ from kiosk.ui.widgets import Button, bar, heading, labelled, section_title
 log = logging.getLogger(__name__)
 POWEROFF = ["systemctl", "poweroff"]
 REFRESH_S = 2.0
-GRID = (162, 68)  # a button of the grid on the right
+GRID = (162, 68)  # a button of the grid on the right (wider in large text)
 SYNC_ICONS = {
     "done": "check",
     "attention": "warning",
@@ -32,6 +32,10 @@ SYNC_ICONS = {
     "failed": "cross",
     "not_configured": "info",
 }  # the others: under way (clock)
+
+
+def grid_width(c) -> int:
+    return round(GRID[0] * c.text_scale)
 
 
 class FacilitatorScreen(Screen):
@@ -103,11 +107,12 @@ class FacilitatorScreen(Screen):
             ("facilitator.leave", t("ui.facilitator.leave"), self.leave_kiosk, ""),
             ("facilitator.poweroff", t("ui.facilitator.poweroff"), self.poweroff, "danger"),
         ]
-        x = c.width - 16 - 2 * GRID[0] - 8
+        w = grid_width(c)
+        x = c.width - 16 - 2 * w - 8
         buttons = [
             Button(
                 bid,
-                pygame.Rect(x + (i % 2) * (GRID[0] + 8), 84 + (i // 2) * 76, *GRID),
+                pygame.Rect(x + (i % 2) * (w + 8), 84 + (i // 2) * 76, w, GRID[1]),
                 text,
                 action,
                 kind or "normal",
@@ -124,7 +129,7 @@ class FacilitatorScreen(Screen):
             self.t("ui.facilitator.heading"),
             self.t("ui.facilitator.detail", kiosk=self.app.station.config.kiosk_id),
         )
-        width = c.width - 16 - 2 * GRID[0] - 8 - 16 - 16
+        width = c.width - 16 - 2 * grid_width(c) - 8 - 16 - 16
         title_h = max(26, round(c.line_height(18, True)) + 2)
         line_h = round(2 * c.line_height(15)) + 2
         box = pygame.Rect(16, 84, width, max(84, 6 + title_h + line_h + 6))
@@ -157,12 +162,14 @@ class FacilitatorScreen(Screen):
         )
 
     def draw_rows(self, c, area: pygame.Rect) -> None:
-        """Sessions the listing refused first, with its reason; then today's, newest last."""
+        """Sessions the listing refused first, with its reason; then today's, newest last. A row
+        too long for one line (large text) takes two; as many rows as the area holds."""
         lang = self.app.text.lang
         rows = [(s, True) for s in self.attention]
         rows += [(s, False) for s in self.sessions[-6:] if not s.attention]
-        row_h = max(28, round(c.line_height(15)) + 6)
-        for i, (s, refused) in enumerate(rows[: min(6, area.h // (row_h + 2))]):
+        line_h = c.line_height(15)
+        y = area.y
+        for s, refused in rows[:6]:
             title = s.workshop_title.get(lang) or s.workshop_title["nl"]
             if refused:
                 icon, line, colour = "warning", f"{title} · {s.attention}", theme.BAD
@@ -172,16 +179,13 @@ class FacilitatorScreen(Screen):
                 status = self.t(f"ui.status.{s.status}")
                 line = f"{when}  {title} · {s.stop_name} · {s.total} · {status}"
                 colour = theme.INK
-            labelled(
-                c,
-                icon,
-                line,
-                pygame.Rect(area.x, area.y + i * (row_h + 2), area.w, row_h),
-                15,
-                colour,
-                bold=False,
-                align="left",
-            )
+            room = area.w - round(line_h)  # beside its mark
+            lines = min(2, len(c.fit(line, (0, 0, room, 10_000), 15).lines))
+            row = pygame.Rect(area.x, y, area.w, max(28, round(lines * line_h) + 6))
+            if row.bottom > area.bottom:
+                return
+            labelled(c, icon, line, row, 15, colour, bold=False, align="left")
+            y = row.bottom + 2
 
     def shortcuts(self) -> dict[int, str]:
         return {

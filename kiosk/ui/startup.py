@@ -122,44 +122,24 @@ class StartupScreen(Screen):
         mark_w = max(chip_width(c, m) for m in marks)
         title_w = round(150 * c.text_scale)
         detail_x = 16 + mark_w + 12 + title_w + 6
-        row_h = max(44, round(2 * c.line_height(15)) + 4)
+        line = c.line_height(15)
         chip_h = round(c.line_height(16, True)) + 6
         y = 84
         for title, detail, good in self.rows:
-            chip(
-                c,
-                self.t(MARKS[good]),
-                pygame.Rect(16, y + (row_h - chip_h) // 2, mark_w, chip_h),
-                good,
-            )
-            section_title(c, title, pygame.Rect(28 + mark_w, y, title_w, row_h - 4), 18)
-            c.text(
-                detail,
-                pygame.Rect(detail_x, y, c.width - 16 - detail_x, row_h - 4),
-                15,
-                theme.INK,
-                align="left",
-            )
+            width = c.width - 16 - detail_x
+            lines = len(c.fit(detail, (0, 0, width, 10_000), 15).lines)
+            row_h = max(44, round(min(3, lines) * line) + 4)  # a long path takes more lines
+            chip(c, self.t(MARKS[good]), pygame.Rect(16, y + 8, mark_w, chip_h), good)
+            section_title(c, title, pygame.Rect(28 + mark_w, y, title_w, 44), 18)
+            c.text(detail, pygame.Rect(detail_x, y, width, row_h - 4), 15, theme.INK, align="left")
             y += row_h
         good = not self.problems
-        chip(
-            c, self.t(MARKS[good]), pygame.Rect(16, y + (row_h - chip_h) // 2, mark_w, chip_h), good
-        )
-        section_title(
-            c,
-            self.t("ui.startup.skipped", count=len(self.problems)),
-            pygame.Rect(28 + mark_w, y, c.width - 44 - mark_w, row_h - 4),
-            18,
-        )
-        self.draw_problems(
-            c,
-            pygame.Rect(
-                28 + mark_w,
-                y + row_h - 4,
-                c.width - 44 - mark_w,
-                c.height - theme.BAR_H - 4 - (y + row_h - 4),
-            ),
-        )
+        chip(c, self.t(MARKS[good]), pygame.Rect(16, y + 8, mark_w, chip_h), good)
+        skipped = self.t("ui.startup.skipped", count=len(self.problems))
+        section_title(c, skipped, pygame.Rect(28 + mark_w, y, c.width - 44 - mark_w, 40), 18)
+        top = y + 40
+        area = pygame.Rect(28 + mark_w, top, c.width - 44 - mark_w, c.height - theme.BAR_H - top)
+        self.draw_problems(c, area)
 
     def draw_problems(self, c, box: pygame.Rect) -> None:
         """As many skipped files as fit, two lines each (one where two never fit); "+N more"

@@ -5,6 +5,8 @@ An on-screen keyboard (and a laptop's own keys); OK sets today's stop as picking
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from kiosk.stop import VENUE_TYPES, Stop
@@ -28,7 +30,6 @@ KEY_ROWS = (  # (id suffix, character) per key; AZERTY, as on Flemish keyboards
     ],
 )
 KEY_H, GAP, LEFT = 56, 4, 8  # at 800x480; a taller screen gets taller keys
-KEYS_TOP = 178
 FIELD_WIDTHS = {"name": 360, "town": 276, "postcode": 132}  # at 800 wide, 8 apart
 BOTTOM_ROW = (150, 310, 150, 150)  # cancel, space, next, OK at 800 wide, 8 apart
 
@@ -45,15 +46,15 @@ class Field(Button):
             c.rect(theme.TILE, r, radius=8)
             edge, width = (theme.ACCENT, 3) if self.active else (theme.TILE_EDGE, 2)
             c.rect(edge, r, width=width, radius=8)
-            high = round(c.line_height(13)) + 1
+            high = math.ceil(c.line_height(13))
             c.text(
                 self.caption,
-                pygame.Rect(r.x + 10, r.y + 2, r.w - 20, high),
+                pygame.Rect(r.x + 10, r.y + 1, r.w - 20, high),
                 13,
                 theme.MUTED,
                 align="left",
             )
-            typed = pygame.Rect(r.x + 10, r.y + 2 + high, r.w - 20, r.h - 4 - high)
+            typed = pygame.Rect(r.x + 10, r.y + 1 + high, r.w - 20, r.h - 2 - high)
             c.tail(self.label + ("|" if self.active else ""), typed, 22, theme.INK)
 
 
@@ -113,7 +114,6 @@ class StopEntryScreen(Screen):
         t = self.t
         right = c.width - 8
         stretch = (right - LEFT - 2 * 8) / sum(FIELD_WIDTHS.values())
-        key_h = min(80, (c.height - KEYS_TOP - 6 - len(KEY_ROWS) * GAP) // (len(KEY_ROWS) + 1))
         buttons: list[Button] = []
         x = LEFT
         for fid, width in FIELD_WIDTHS.items():
@@ -127,26 +127,33 @@ class StopEntryScreen(Screen):
             field.caption, field.active = t(f"ui.stopentry.{fid}"), self.field == fid
             buttons.append(field)
             x += w + 8
-        width = (right - LEFT - GAP * (len(VENUE_TYPES) - 1)) / len(VENUE_TYPES)
+        # The venue types: one row, or two (of wider buttons) in large text.
+        rows = 2 if c.text_scale > 1 else 1
+        per_row, high = -(-len(VENUE_TYPES) // rows), KEY_H if rows == 1 else 44
+        width = (right - LEFT - GAP * (per_row - 1)) / per_row
         for i, venue in enumerate(VENUE_TYPES):
-            rect = pygame.Rect(LEFT + round(i * (width + GAP)), 116, int(width), KEY_H)
-            kind = "selected" if venue == self.venue else "normal"
+            row, col = divmod(i, per_row)
+            rect = pygame.Rect(LEFT + round(col * (width + GAP)), 116 + row * (high + GAP),
+                               int(width), high)  # fmt: skip
+            label = t(f"ui.venue.{venue}")
             buttons.append(
                 Button(
                     f"stopentry.venue.{venue}",
                     rect,
-                    t(f"ui.venue.{venue}"),
+                    label if rows == 1 else label.replace("-\n", ""),  # "Biblio-\ntheek"
                     lambda v=venue: self.pick_venue(v),
-                    kind,
+                    "selected" if venue == self.venue else "normal",
                     size=14,
                     pad=3,
                 )
             )
+        keys_top = 116 + rows * (high + GAP) + 2  # the keys take the rest of the height
+        key_h = min(80, (c.height - keys_top - 6 - len(KEY_ROWS) * GAP) // (len(KEY_ROWS) + 1))
         for row, keys in enumerate(KEY_ROWS):
             extra = [("backspace", "⌫")] if row == 0 else []
-            y = KEYS_TOP + row * (key_h + GAP)
+            y = keys_top + row * (key_h + GAP)
             buttons.extend(self.key_row(y, right, key_h, keys + extra))
-        y = KEYS_TOP + len(KEY_ROWS) * (key_h + GAP)
+        y = keys_top + len(KEY_ROWS) * (key_h + GAP)
         ok = self.ok if self.stop() is not None else None
         stretch = (right - LEFT - 3 * 8) / sum(BOTTOM_ROW)
         x = LEFT

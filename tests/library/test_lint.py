@@ -86,14 +86,16 @@ def test_a_word_wider_than_the_box_is_named():
 
 def test_a_hint_that_only_large_text_cannot_hold_is_reported_as_such(tmp_path, capsys):
     hint_nl = "Zit de knop over de gleuf in het midden? Kijk of de draad echt in GPIO17 zit."
-    longer = "Zit de knop echt goed over de gleuf in het midden? Kijk of de draad echt in GPIO17 zit."
+    longer = hint_nl.replace("Zit de knop over", "Zit de knop echt goed over")
     assert overflow(longer, HINT) is None and overflow(longer, HINT, look.LARGE_TEXT)
     path = workshop(tmp_path, hint_nl, longer)
     code, out = validate(capsys, path)
     assert code == 1
     line, column = position(path, longer[:30])
-    assert out[0].startswith(f"{path}:{line}:{column}: step 1 hint (nl) does not fit the hint box "
-                             "in large text: 4 lines at 28 px where 3 fit")  # fmt: skip
+    assert out[0].startswith(
+        f"{path}:{line}:{column}: step 1 hint (nl) does not fit the hint box "
+        "in large text: 4 lines at 28 px where 3 fit"
+    )
 
 
 def test_titles_leave_room_for_the_speaker_and_grow_with_large_text():

@@ -20,6 +20,7 @@ def test_the_logical_screen_keeps_its_height_and_takes_the_width_a_screen_offers
     assert fit_window((1024, 600))[1] == (819, 480)
     assert fit_window((1024, 768))[1] == (800, 600)  # 4:3, never seen on a kiosk: laid out
 
+
 def test_window_size_parses_and_refuses_nonsense():
     assert parse_size("1920x1080") == (1920, 1080)
     with pytest.raises(ValueError):
