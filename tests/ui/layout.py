@@ -24,8 +24,10 @@ def problems(c: Canvas) -> list[str]:
         if mark.rect.w and mark.rect.h and not screen.contains(mark.rect):
             found.append(f"{describe(mark)} is outside the {c.width}x{c.height} screen")
         if mark.kind == "text" and not mark.fits:
-            found.append(f"{describe(mark)} is cut: it does not fit its box {tuple(mark.box)} "
-                         f"even at {mark.drawn:.0f} px")  # fmt: skip
+            found.append(
+                f"{describe(mark)} is cut: it does not fit its box {tuple(mark.box)} "
+                f"even at {mark.drawn:.0f} px"
+            )
         if mark.kind == "text" and mark.broken and "/" not in mark.text:
             found.append(f"{describe(mark)} has a word broken over two lines")
     for layer in {m.layer for m in c.marks}:
@@ -47,8 +49,11 @@ def overlaps(marks: list[Mark]) -> list[str]:
             if not buttons[mark.owner].inflate(2 * SLACK, 2 * SLACK).contains(mark.rect):
                 found.append(f"{describe(mark)} spills out of its button {mark.owner}")
             continue
-        found += [f"{describe(mark)} lies over the button {bid}"
-                  for bid, rect in buttons.items() if shrunk(mark.rect).colliderect(rect)]  # fmt: skip
+        found += [
+            f"{describe(mark)} lies over the button {bid}"
+            for bid, rect in buttons.items()
+            if shrunk(mark.rect).colliderect(rect)
+        ]
     free = [m for m in texts if not m.owner]
     found += [
         f"{describe(a)} and {describe(b)} overlap"

@@ -76,8 +76,11 @@ def solid_share(surface, rect) -> float:
     """Of the dark (text) pixels in an area, the share drawn in the ink itself: near 1 for text
     rendered at the size it is shown, far less for text scaled up (soft edges)."""
     area = surface.subsurface(rect)
-    colours = [tuple(area.get_at((x, y)))[:3] for x in range(area.get_width())
-               for y in range(area.get_height())]  # fmt: skip
+    colours = [
+        tuple(area.get_at((x, y)))[:3]
+        for x in range(area.get_width())
+        for y in range(area.get_height())
+    ]
     dark = [c for c in colours if sum(c) < 450]
     return sum(c == theme.INK for c in dark) / len(dark)
 
@@ -95,10 +98,17 @@ def test_1080p_is_drawn_at_its_own_resolution_sharp_and_without_bars(make_driver
     assert sharp > 0.8
     assert sharp >= solid_share(pygame.image.load(str(tmp_path / "small.png")), theme.HEADING)
     # The same text, drawn 2.25 times as large, not stretched: its ink covers 2.25² the pixels.
-    inked = [sum(tuple(img.get_at((x, y)))[:3] == theme.INK for x in range(r.x, r.right)
-                 for y in range(r.y, r.bottom))
-             for img, r in ((pygame.image.load(str(tmp_path / "small.png")), theme.HEADING),
-                            (shot, heading))]  # fmt: skip
+    inked = [
+        sum(
+            tuple(img.get_at((x, y)))[:3] == theme.INK
+            for x in range(r.x, r.right)
+            for y in range(r.y, r.bottom)
+        )
+        for img, r in (
+            (pygame.image.load(str(tmp_path / "small.png")), theme.HEADING),
+            (shot, heading),
+        )
+    ]
     assert 2.25**2 * 0.8 < inked[1] / inked[0] < 2.25**2 * 1.3
 
 

@@ -67,9 +67,23 @@ def test_every_screen_fits_every_size_in_both_text_sizes(make_driver, tmp_path):
     inspector = Inspector(app, script, tmp_path)
     inspector.play()
     assert inspector.screens >= {
-        "startup", "home", "stops", "stopentry", "intro", "player", "reaction", "attendance",
-        "end", "pin", "facilitator", "devices", "graph", "confirm", "attract", "theremin",
-    }  # fmt: skip
+        "startup",
+        "home",
+        "stops",
+        "stopentry",
+        "intro",
+        "player",
+        "reaction",
+        "attendance",
+        "end",
+        "pin",
+        "facilitator",
+        "devices",
+        "graph",
+        "confirm",
+        "attract",
+        "theremin",
+    }
     assert inspector.found == [], "\n".join(inspector.found[:200])
 
     frames = inspector.frames
@@ -80,9 +94,13 @@ def test_every_screen_fits_every_size_in_both_text_sizes(make_driver, tmp_path):
         pixel = 1 / frames[("05-step", size, False)].scale
         assert large.drawn == pytest.approx(normal.drawn * theme.LARGE_TEXT, abs=2 * pixel), size
     # Large text shows fewer workshops on Home, and no tile is cut.
-    tiles = {big: sum(m.kind == "button" and m.text.startswith("home.tile.")
-                      for m in frames[("02-home", (800, 480), big)].marks)
-             for big in (False, True)}  # fmt: skip
+    tiles = {
+        big: sum(
+            m.kind == "button" and m.text.startswith("home.tile.")
+            for m in frames[("02-home", (800, 480), big)].marks
+        )
+        for big in (False, True)
+    }
     assert 0 < tiles[True] < tiles[False]
     # A wide screen is used, not barred: the bottom bar reaches its right edge.
     wide = frames[("05-step", (1920, 1080), False)]
@@ -91,8 +109,11 @@ def test_every_screen_fits_every_size_in_both_text_sizes(make_driver, tmp_path):
 
 
 def step_text(canvas: Canvas):
-    return next(m for m in canvas.marks if m.kind == "text" and m.size >= theme.STEP_TEXT_SIZE
-                and m.box.y == theme.STEP_TEXT.y)  # fmt: skip
+    return next(
+        m
+        for m in canvas.marks
+        if m.kind == "text" and m.size >= theme.STEP_TEXT_SIZE and m.box.y == theme.STEP_TEXT.y
+    )
 
 
 def test_the_checks_find_cut_text_overlapping_widgets_and_what_falls_off_the_screen():
@@ -101,8 +122,12 @@ def test_the_checks_find_cut_text_overlapping_widgets_and_what_falls_off_the_scr
     canvas.fill(theme.BACKGROUND)
     Button("a", pygame.Rect(10, 10, 200, 64), "Een", lambda: None).draw(canvas)
     Button("b", pygame.Rect(150, 40, 200, 64), "Twee", lambda: None).draw(canvas)
-    canvas.text("Dit is veel te veel tekst voor zo'n klein vak " * 4, pygame.Rect(400, 200, 80, 20),
-                20, theme.INK)  # fmt: skip
+    canvas.text(
+        "Dit is veel te veel tekst voor zo'n klein vak " * 4,
+        pygame.Rect(400, 200, 80, 20),
+        20,
+        theme.INK,
+    )
     canvas.text("Over de rand", pygame.Rect(700, 300, 200, 40), 20, theme.INK)
     canvas.text("Op een knop", pygame.Rect(20, 30, 100, 30), 16, theme.INK)
     canvas.text("Jeugdbewegingen", pygame.Rect(600, 100, 60, 60), 16, theme.INK)
