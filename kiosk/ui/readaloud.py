@@ -81,8 +81,11 @@ def sentences(parts: Iterable[str]) -> str:
 
 def speaker(screen, c, key: str, read: Callable[[], tuple[str, str]]) -> list[Button]:
     """The speaker button at the right of the title line (none where speech does not work);
-    `read` gives the text and its language when tapped."""
+    `read` gives the text and its language when tapped. What is read under another key (the
+    step before this one) stops: it is no longer on screen."""
     voice = screen.app.voice
+    if voice.key is not None and voice.key != key:
+        voice.stop()
     if not voice.ready:
         return []
     on = voice.speaking(key)

@@ -71,16 +71,17 @@ class Driver(Player):
         self.pump()
 
 
-def make_app(config, library, *, simulate=True, fullscreen=False, size=None):
-    # as `stem-kiosk run` does: the command hands the sync worker to the kiosk
+def make_app(config, library, *, simulate=True, fullscreen=False, size=None, speech=None):
+    # as `stem-kiosk run` does: the command hands the sync worker (and the voice) to the kiosk
     station = Station.open(config, simulate=simulate, library=library, sync=SyncWorker)
     display = Display(fullscreen=False, size=size)
-    return App(station, display, fullscreen=fullscreen)
+    return App(station, display, fullscreen=fullscreen, speech=speech)
 
 
 @pytest.fixture
 def make_driver(config, library, tmp_path):
-    """A factory: make_driver(simulate=..., fullscreen=..., size=...) -> Driver, closed after."""
+    """A factory: make_driver(simulate=..., fullscreen=..., size=..., speech=...) -> Driver,
+    closed after."""
     pygame.init()
     made: list[App] = []
 
@@ -95,6 +96,7 @@ def make_driver(config, library, tmp_path):
 
     yield make
     for app in made:
+        app.voice.stop()
         app.station.close()
     pygame.quit()
     pictures.forget()  # fonts die with pygame.quit()
