@@ -55,6 +55,16 @@ class Driver(Player):
         canvas = self.app.canvas
         return pygame.image.tobytes(canvas.surface.subsurface(canvas.real(rect)), "RGB")
 
+    def count(self, rect, colour) -> int:
+        """How many real pixels of a logical area of the last frame have the colour."""
+        canvas = self.app.canvas
+        area = canvas.surface.subsurface(canvas.real(rect))
+        return sum(
+            tuple(area.get_at((x, y)))[:3] == tuple(colour)
+            for x in range(area.get_width())
+            for y in range(area.get_height())
+        )
+
     def until(self, condition, timeout: float = 10.0) -> bool:
         """Turn the loop in real time until the condition holds (the kit's threads take theirs)."""
         end = time.monotonic() + timeout
