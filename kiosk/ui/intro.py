@@ -105,40 +105,23 @@ class IntroScreen(Screen):
         title_h = round(c.line_height(20, True)) + 2
         section_title(c, self.t("ui.intro.materials"), pygame.Rect(box.x, y, box.w, title_h), 20)
         y += title_h + 6
-        row = max(30, round(c.line_height(17)) + 6)
-        room = max(0, (box.bottom - y) // (row + 2))
-        shown = list(w.materials)
-        if len(shown) > room:
-            more = len(shown) - room + 1
-            shown = shown[: room - 1]
+        row, line = max(30, round(c.line_height(17)) + 6), c.line_height(17)
         recycled = self.t("ui.intro.recycled")
         tag_w = chip_width(c, recycled, icon=False)
-        for m in shown:
+        for i, m in enumerate(w.materials):
             width = box.w - tag_w - 4 if m.recycled else box.w
-            c.text(
-                f"• {self.material(m, lang)}",
-                pygame.Rect(box.x, y, width, row),
-                17,
-                theme.INK,
-                align="left",
-            )
+            text = f"• {self.material(m, lang)}"
+            lines = min(2, len(c.fit(text, (0, 0, width, 10_000), 17).lines))  # two if it must
+            high = max(row, round(lines * line) + 6)
+            if y + high + row + 2 > box.bottom and i < len(w.materials) - 1:
+                more = self.t("ui.intro.more", count=len(w.materials) - i)
+                c.text(more, pygame.Rect(box.x, y, box.w, row), 17, theme.MUTED, align="left")
+                return
+            c.text(text, pygame.Rect(box.x, y, width, high), 17, theme.INK, align="left")
             if m.recycled:
-                chip(
-                    c,
-                    recycled,
-                    pygame.Rect(box.right - tag_w, y + 2, tag_w, row - 4),
-                    True,
-                    icon=None,
-                )
-            y += row + 2
-        if len(shown) < len(w.materials):
-            c.text(
-                self.t("ui.intro.more", count=more),
-                pygame.Rect(box.x, y, box.w, row),
-                17,
-                theme.MUTED,
-                align="left",
-            )
+                tag = pygame.Rect(box.right - tag_w, y + (high - row) // 2 + 2, tag_w, row - 4)
+                chip(c, recycled, tag, True, icon=None)
+            y += high + 2
 
     def draw_devices(self, c, box: pygame.Rect) -> int:
         """The kit's parts this workshop uses, each with its mark; returns where it ended."""
