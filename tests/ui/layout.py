@@ -23,6 +23,8 @@ def problems(c: Canvas) -> list[str]:
     for mark in c.marks:
         if mark.rect.w and mark.rect.h and not screen.contains(mark.rect):
             found.append(f"{describe(mark)} is outside the {c.width}x{c.height} screen")
+        if mark.kind == "text" and mark.drawn * c.scale < c.font_px(mark.least / c.text_scale):
+            found.append(f"{describe(mark)} shrank below its least size to {mark.drawn:.0f} px")
         if mark.kind == "text" and not mark.fits:
             found.append(
                 f"{describe(mark)} is cut: it does not fit its box {tuple(mark.box)} "
