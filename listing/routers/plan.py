@@ -27,7 +27,7 @@ ETAG = {
         200: {"headers": ETAG},
         304: {"description": "The plan is the one If-None-Match names", "headers": ETAG},
     }
-    | docs.problems(401, 403, 429, 503),
+    | docs.problems(401, 403, 422, 429, 503),
 )
 def plan(
     kiosk_id: str,
