@@ -60,17 +60,23 @@ def json_ld(s: StoredSession, lang: str) -> dict[str, Any]:
     return event
 
 
+def stop_ages(s: StoredStop, known: dict[str, KnownWorkshop]) -> str | None:
+    """The age range spanning the stop's planned workshops' (those the listing knows)."""
+    ages = [known[w].typical_age_range for w in s.workshops if w in known]
+    return age_envelope(a for a in ages if a) if any(ages) else None
+
+
 def stop_json_ld(s: StoredStop, known: dict[str, KnownWorkshop], cat: Catalogue) -> dict[str, Any]:
-    """A schema.org Event for one planned stop; its age range spans its known workshops'."""
+    """A schema.org Event for one planned stop."""
     name = cat.t("stop_event_name", place=s.name)
     event = _event(s.stop_id, name, cat.lang, s.name, s.municipality, s.postcode)
     event["startDate"] = local(s.starts_at).isoformat() if s.starts_at else s.date
     if s.ends_at:
         event["endDate"] = local(s.ends_at).isoformat()
     event["eventStatus"] = CANCELLED if s.status == "cancelled" else SCHEDULED
-    ages = [known[w].typical_age_range for w in s.workshops if w in known]
-    if any(ages):
-        event["typicalAgeRange"] = age_envelope(a for a in ages if a)
+    ages = stop_ages(s, known)
+    if ages:
+        event["typicalAgeRange"] = ages
     return event
 
 
@@ -100,6 +106,7 @@ def venue(venue_type: str, cat: Catalogue) -> str:
 
 def stop_view(s: StoredStop, known: dict[str, KnownWorkshop], cat: Catalogue) -> dict[str, Any]:
     titles = [title_in(known[w].title, cat.lang) if w in known else w for w in s.workshops]
+    ages = stop_ages(s, known)
     return {
         "stop_id": s.stop_id,
         "place": s.name,
@@ -108,6 +115,7 @@ def stop_view(s: StoredStop, known: dict[str, KnownWorkshop], cat: Catalogue) ->
         "postcode": s.postcode,
         "time": clock_span(s.starts_at, s.ends_at),
         "workshops": ", ".join(titles) or cat.t("any_workshop"),
+        "age": cat.age(ages) if ages else None,
         "cancelled": s.status == "cancelled",
         "json_ld": stop_json_ld(s, known, cat),
     }

@@ -257,8 +257,7 @@ def test_pack_add_usage_problems_are_exit_2(capsys, server, tmp_path, argv, said
 
 
 def test_kiosk_tour_names_the_plan_s_tour(capsys, server, client):
-    code, lines, _ = cli(capsys, server, "kiosk", "tour", KIOSK, "Voorjaarstour 2027")
-    assert code == 0
+    assert cli(capsys, server, "kiosk", "tour", KIOSK, "Voorjaarstour 2027")[0] == 0
     assert plan(client)["tour"] == {"name": "Voorjaarstour 2027"}
     assert kiosk_row(capsys, server.db_url, KIOSK)["tour"] == "Voorjaarstour 2027"
     assert cli(capsys, server, "kiosk", "tour", KIOSK, "--clear")[0] == 0
@@ -288,7 +287,7 @@ def test_kiosk_list_shows_the_latest_report_waiting_attention_and_refused_packs(
         "2027-02-12T15:10:00.000000Z", "4", "1",
     )  # fmt: skip
     assert row["refused"] == "2: laser-pack: lazer.yaml:12:3: unknown device 'lazer'"
-    code, lines, _ = cli(capsys, server, "pack", "list")
+    lines = cli(capsys, server, "pack", "list")[1]
     assert lines[1].split("\t")[-2:] == ["0", "1"]  # installed by none, refused by one
 
 

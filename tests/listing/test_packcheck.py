@@ -47,21 +47,53 @@ def encrypted() -> bytes:
 REFUSED = [
     ("not a zip", b"just some text, not an archive", "not a zip archive"),
     ("empty", b"", "not a zip archive"),
-    ("absolute", pack_zip({"lichtshow.yaml": GOOD, "/etc/cron.d/x": "x"}), "/etc/cron.d/x: an absolute path"),
+    (
+        "absolute",
+        pack_zip({"lichtshow.yaml": GOOD, "/etc/cron.d/x": "x"}),
+        "/etc/cron.d/x: an absolute path",
+    ),
     ("drive", pack_zip({"lichtshow.yaml": GOOD, "C:/x.png": "x"}), "C:/x.png: an absolute path"),
-    ("dotdot", pack_zip({"lichtshow.yaml": GOOD, "pics/../../evil.yaml": GOOD}), "pics/../../evil.yaml: a path with '..'"),
-    ("symlink", pack_zip({"lichtshow.yaml": GOOD}, links={"pic.png": "/etc/passwd"}), "pic.png: a link"),
+    (
+        "dotdot",
+        pack_zip({"lichtshow.yaml": GOOD, "pics/../../evil.yaml": GOOD}),
+        "pics/../../evil.yaml: a path with '..'",
+    ),
+    (
+        "symlink",
+        pack_zip({"lichtshow.yaml": GOOD}, links={"pic.png": "/etc/passwd"}),
+        "pic.png: a link",
+    ),
     ("fifo", with_entry(special("pipe", stat.S_IFIFO)), "pipe: a special file"),
     ("backslash", pack_zip({"lichtshow.yaml": GOOD, "pics\\x.png": "x"}), "not a usable file name"),
-    ("twice", with_entry(zipfile.ZipInfo("lichtshow.yaml"), GOOD.encode()), "lichtshow.yaml: this name is in the pack twice"),
+    (
+        "twice",
+        with_entry(zipfile.ZipInfo("lichtshow.yaml"), GOOD.encode()),
+        "lichtshow.yaml: this name is in the pack twice",
+    ),
     ("encrypted", encrypted(), "lichtshow.yaml: encrypted"),
     ("no yaml", pack_zip({"README.txt": "hello", "pics/a.png": "x"}), "no workshop files (*.yaml)"),
     ("yml is not yaml", pack_zip({"lichtshow.yml": GOOD}), "no workshop files (*.yaml)"),
-    ("two deep", pack_zip({"pack/extra/lichtshow.yaml": GOOD}), "pack/extra/lichtshow.yaml: workshop files stand"),
-    ("root and folder", pack_zip({"a.yaml": GOOD, "more/b.yaml": GOOD}), "more/b.yaml: workshop files stand"),
-    ("two top folders", pack_zip({"a/x.yaml": GOOD, "b/y.yaml": GOOD}), "a/x.yaml: workshop files stand"),
-    ("folder and a file beside it", pack_zip({"README.txt": "x", "pack/x.yaml": GOOD}), "pack/x.yaml: workshop files stand"),
-]  # fmt: skip
+    (
+        "two deep",
+        pack_zip({"pack/extra/lichtshow.yaml": GOOD}),
+        "pack/extra/lichtshow.yaml: workshop files stand",
+    ),
+    (
+        "root and folder",
+        pack_zip({"a.yaml": GOOD, "more/b.yaml": GOOD}),
+        "more/b.yaml: workshop files stand",
+    ),
+    (
+        "two top folders",
+        pack_zip({"a/x.yaml": GOOD, "b/y.yaml": GOOD}),
+        "a/x.yaml: workshop files stand",
+    ),
+    (
+        "folder and a file beside it",
+        pack_zip({"README.txt": "x", "pack/x.yaml": GOOD}),
+        "pack/x.yaml: workshop files stand",
+    ),
+]
 
 
 @pytest.mark.parametrize(("content", "said"), [r[1:] for r in REFUSED], ids=[r[0] for r in REFUSED])

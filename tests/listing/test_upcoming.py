@@ -83,7 +83,7 @@ def test_the_page_shows_the_coming_weeks_stops_with_their_workshops(anonymous, p
     assert shown == [planned["today"], planned["later"]]  # not yesterday's, not past 8 weeks
     today_stop = page.split(f'data-stop="{planned["today"]}"')[1].split("</article>")[0]
     assert "Bibliotheek Gent" in today_stop and "Gent" in today_stop and "(9000)" in today_stop
-    assert "Theremin, Reactiespel, geheim" in today_stop
+    assert "Theremin, Reactiespel, geheim · 10–16 jaar" in today_stop
     assert "Binnenkort" in page
     cancelled = page.split(f'data-stop="{planned["later"]}"')[0].rsplit("<article", 1)[1]
     assert 'class="stop cancelled"' in cancelled
