@@ -170,3 +170,19 @@ def test_a_stop_leaving_the_30_day_window_changes_the_plan_and_its_etag(server):
 def test_odd_if_none_match_headers_get_the_plan(client, header):
     answer = client.get(f"/v1/kiosks/{KIOSK}/plan", headers={"If-None-Match": header})
     assert answer.status_code == 200 and answer.json()["kiosk_id"] == KIOSK
+
+
+def test_maintenance_holds_for_the_fleet_endpoints(server, client):
+    sha = server.add_pack(good_pack(), "voorjaar")
+    fleet = [
+        ("GET", f"/v1/kiosks/{KIOSK}/plan"),
+        ("GET", f"/v1/packs/{sha}"),
+        ("PUT", f"/v1/kiosks/{KIOSK}/status"),
+    ]
+    server.maintenance(42)
+    for method, path in fleet:
+        answer = client.request(method, path, json={})
+        assert (answer.status_code, answer.headers["Retry-After"]) == (503, "42"), path
+    assert client.get("/v1/agenda").status_code == 200  # public: no maintenance
+    server.maintenance(None)
+    assert [client.request(m, p, json={}).status_code for m, p in fleet] == [200, 200, 422]
