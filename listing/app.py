@@ -12,7 +12,19 @@ from listing import db, docs, errors, problems
 from listing.auth import guard
 from listing.maintenance import MaintenanceMiddleware
 from listing.migrate import require_head, upgrade
-from listing.routers import activities, agenda, health, kiosks, portal, reports, sessions
+from listing.routers import (
+    activities,
+    agenda,
+    health,
+    kiosks,
+    packs,
+    plan,
+    portal,
+    reports,
+    sessions,
+    status,
+    upcoming,
+)
 from listing.settings import Settings, resolve_db_url
 
 
@@ -42,7 +54,9 @@ def create_app(db_url: str, settings: Settings | None = None, *, migrate: bool =
     app.state.settings = settings or Settings()
     problems.install(app)
     guard.install(app)
-    for module in (health, sessions, kiosks, activities, agenda, reports, portal):
+    for module in (
+        health, sessions, kiosks, plan, packs, status, activities, upcoming, agenda, reports, portal
+    ):  # fmt: skip
         app.include_router(module.router)
     docs.install(app)
     app.add_middleware(MaintenanceMiddleware)
