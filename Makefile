@@ -5,20 +5,31 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SCREENSHOTS ?= screenshots
 
-.PHONY: run test lint bench catalogues clean
+.PHONY: run test lint bench catalogues clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# One stamp per install flavour, redone when pyproject.toml changes.
-$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# One stamp per install flavour, redone when pyproject.toml or constraints.txt changes. Every
+# install takes its versions from constraints.txt, as CI and the Pi wheelhouse do.
+$(VENV)/.run-installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,listing]'
+$(VENV)/.dev-installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,listing]'
 	touch $@ $(VENV)/.run-installed
+
+# Pin anew after changing the dependencies in pyproject.toml: the newest versions that install
+# together, in a scratch venv, frozen into constraints.txt (review the diff, then commit it).
+constraints:
+	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin
+	.venv-pin/bin/pip install --quiet --upgrade pip
+	.venv-pin/bin/pip install --quiet -e '.[dev,listing]'
+	{ sed -n '1,/^# Regenerate/p' constraints.txt; \
+	  .venv-pin/bin/pip freeze --all --exclude-editable | grep -v '^pip=='; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt && rm -rf .venv-pin
 
 # With a display: the kiosk in a window on the simulated kit.
 # Without one: a headless demo tour that writes screenshots.
@@ -46,4 +57,4 @@ catalogues: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.i18n.catalogues
 
 clean:
-	rm -rf $(VENV) $(SCREENSHOTS) bench-results .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-pin $(SCREENSHOTS) bench-results .pytest_cache .ruff_cache

@@ -31,9 +31,10 @@ fi
 
 mkdir -p "$DIR"
 # `pip wheel` builds (or fetches) a wheel for stem-kiosk and every requirement, installed or
-# not; --no-binary pygame compiles pygame here instead of taking PyPI's wheel.
+# not, at the versions of constraints.txt (the ones make test and CI ran); --no-binary pygame
+# compiles pygame here instead of taking PyPI's wheel.
 "$PYTHON" -m pip wheel --quiet --disable-pip-version-check --no-binary pygame \
-    --wheel-dir "$DIR" "$SRC"
+    --constraint "$SRC/constraints.txt" --wheel-dir "$DIR" "$SRC"
 
 count=$(find "$DIR" -maxdepth 1 -name '*.whl' | wc -l)
 printf 'build-wheelhouse.sh: %s wheel(s) for %s in %s\n' "$count" "$(uname -m)" "$DIR"

@@ -354,6 +354,28 @@ def _status(sub) -> None:
     p.add_argument("--json", action="store_true", help="the report as the listing gets it")
 
 
+def _maker(sub) -> None:
+    actions = _group(_command(
+        sub, "maker", None, "list the creations of maker mode, export one as Python",
+        "Maker mode's creations kept on this kiosk (rules youth built on the touchscreen), and\n"
+        "the gpiozero program of one written to a .py file to take home.",
+        GROUP_EXITS,
+    ))  # fmt: skip
+    _command(
+        actions, "list", "maker:list_creations", "every creation: its name, rules and devices",
+        "One line per creation; a file that does not load is named on stderr and kept.",
+        "0 listed, 1 a creation's file could not be read (it is named and kept)",
+    )  # fmt: skip
+    p = _command(
+        actions, "export", "maker:export_creation", "write a creation's gpiozero program",
+        "Write the complete gpiozero Python program of a creation, with a header saying which\n"
+        "pins it expects, to FILE (or into a folder under the creation's name).",
+        "0 written, 1 the kit has problems or the file cannot be written, 2 unknown creation",
+    )  # fmt: skip
+    p.add_argument("name", metavar="NAME", help='the creation\'s name, e.g. "Snelle Raket"')
+    p.add_argument("--py", required=True, metavar="FILE", help="the .py file (or a folder)")
+
+
 COMMANDS = {  # in DESIGN.md's order, which `stem-kiosk --help` keeps
     "run": _run,
     "validate": _validate,
@@ -368,6 +390,7 @@ COMMANDS = {  # in DESIGN.md's order, which `stem-kiosk --help` keeps
     "workshops": _workshops,
     "tour": _tour,
     "status": _status,
+    "maker": _maker,
 }
 
 if __name__ == "__main__":

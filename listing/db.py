@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -77,3 +78,8 @@ def run_write(engine: Engine, work):
 def read(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn, conn.begin():
         yield conn
+
+
+def insert_or_update(conn: Connection, table: Table):
+    """An INSERT that can say ON CONFLICT DO UPDATE: the dialect's own (both have it)."""
+    return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)

@@ -1,42 +1,40 @@
-"""Maintenance mode: while a flag file exists, kiosk endpoints answer 503 with Retry-After.
+"""Maintenance mode: while the database says so, kiosk endpoints answer 503 with Retry-After.
 
-`touch` the file (optionally holding the seconds to wait) before an upgrade; remove it after.
+`stem-listing maintenance on [--retry-after S]` before an upgrade, `maintenance off` after;
+the switch is a row in the database, so every process and host answers alike.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from anyio import to_thread
 
+from listing import db
 from listing.problems import Problem
+from listing.storage import maintenance
 
-KIOSK_PATHS = ("/v1/sessions", "/v1/kiosks")
+KIOSK_PATHS = ("/v1/sessions", "/v1/kiosks", "/v1/packs")
 DEFAULT_WAIT = 300
 
 
-def retry_after(flag: Path) -> int | None:
-    """Seconds kiosks should wait, or None when not in maintenance."""
-    try:
-        content = flag.read_text().strip()
-    except FileNotFoundError:
-        return None
-    except OSError:
-        return DEFAULT_WAIT
-    return int(content) if content.isdigit() and int(content) > 0 else DEFAULT_WAIT
+def _current(engine) -> maintenance.Maintenance | None:
+    with db.read(engine) as conn:
+        return maintenance.current(conn)
 
 
 class MaintenanceMiddleware:
-    """ASGI middleware answering 503 on kiosk paths while `flag` exists."""
+    """ASGI middleware answering 503 on kiosk paths while maintenance is on."""
 
-    def __init__(self, app, flag: Path):
+    def __init__(self, app):
         self.app = app
-        self.flag = flag
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and scope["path"].startswith(KIOSK_PATHS):
-            wait = retry_after(self.flag)
-            if wait is not None:
+            state = await to_thread.run_sync(_current, scope["app"].state.engine)
+            if state is not None:
                 problem = Problem(
-                    503, "The listing is in maintenance", headers={"Retry-After": str(wait)}
+                    503,
+                    "The listing is in maintenance",
+                    headers={"Retry-After": str(state.retry_after)},
                 )
                 await problem.response()(scope, receive, send)
                 return

@@ -26,6 +26,7 @@ TITLES = {
     413: "Request body too large",
     422: "Invalid request body",
     429: "Too many requests",
+    500: "Internal server error",
     503: "Service unavailable",
 }
 TYPES = {
@@ -38,12 +39,17 @@ TYPES = {
     413: "too-large",
     422: "invalid",
     429: "rate-limited",
+    500: "internal-error",
     503: "unavailable",
 }
+# Bodies are read by hand (`listing.bodies`): FastAPI's own validation errors are always about
+# parameters (query, path, header or cookie), and their problems say which.
+PARAMETER_PLACES = ("query", "path", "header", "cookie")
 
 
 class Problem(Exception):
-    """An error answer; `errors` are `{"pointer", "detail"}` into the request body."""
+    """An error answer; `errors` are `{"pointer", "detail"}` into the request body; `kind`, a
+    (title, type) other than the status's own."""
 
     def __init__(
         self,
@@ -52,17 +58,19 @@ class Problem(Exception):
         *,
         errors: list[dict[str, str]] | None = None,
         headers: dict[str, str] | None = None,
+        kind: tuple[str, str] | None = None,
     ):
         super().__init__(detail or TITLES.get(status, "Error"))
         self.status = status
         self.detail = detail
         self.errors = errors
         self.headers = headers or {}
+        self.title, self.type = kind or (TITLES.get(status, "Error"), TYPES.get(status, "error"))
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
-            "type": BASE + TYPES.get(self.status, "error"),
-            "title": TITLES.get(self.status, "Error"),
+            "type": BASE + self.type,
+            "title": self.title,
             "status": self.status,
         }
         if self.detail:
@@ -92,4 +100,8 @@ def install(app: FastAPI) -> None:
             {"pointer": "/" + "/".join(str(p) for p in e["loc"][1:]), "detail": e["msg"]}
             for e in exc.errors()
         ]
-        return Problem(422, "The request's parameters are invalid", errors=errors).response()
+        place = next((e["loc"][0] for e in exc.errors() if e["loc"][0] in PARAMETER_PLACES), "")
+        kind = (f"Invalid {place} parameters", f"invalid-{place}") if place else None
+        return Problem(
+            422, "The request's parameters are invalid", errors=errors, kind=kind
+        ).response()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from listing.localtime import local
@@ -47,11 +48,12 @@ def _gender(s: StoredSession) -> list[int | None]:
     return [s.gender_girl, s.gender_boy, s.gender_x, s.gender_unstated]
 
 
-def sessions_csv(sessions: list[StoredSession]) -> str:
+def sessions_csv(sessions: Iterable[StoredSession], chunk: int = 1000) -> Iterator[str]:
+    """The CSV in pieces of `chunk` rows (the header first), to stream."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(SESSION_COLUMNS)
-    for s in sessions:
+    for n, s in enumerate(sessions, 1):
         writer.writerow(
             [
                 s.session_id,
@@ -76,7 +78,11 @@ def sessions_csv(sessions: list[StoredSession]) -> str:
                 "" if s.progress_checks_passed is None else s.progress_checks_passed,
             ]
         )
-    return out.getvalue()
+        if n % chunk == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 @dataclass
@@ -90,7 +96,7 @@ class Month:
     returning: int = 0
 
 
-def monthly(sessions: list[StoredSession]) -> list[Month]:
+def monthly(sessions: Iterable[StoredSession]) -> list[Month]:
     """Totals per month of every session that was not cancelled, oldest month first."""
     months: dict[str, Month] = {}
     for s in sessions:

@@ -1,14 +1,28 @@
-"""The listing's tables, as SQLAlchemy Core metadata (the latest version of the schema).
+"""The listing's tables, as SQLAlchemy Core metadata: the schema at the newest revision.
 
-Migrations in `migrations.py` bring a database to this shape; nothing else creates tables.
+The revisions in `listing/migrations/versions/` build it; a test keeps the two in step.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
+# The first release's version record, kept so that release refuses newer databases.
 schema_versions = Table(
     "schema_versions",
     metadata,
@@ -23,6 +37,9 @@ kiosks = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", String(40), nullable=False),
     Column("revoked_at", String(40)),
+    Column("last_seen_at", String(30)),  # the last authenticated request, to the minute
+    Column("software_version", String(32)),  # from its User-Agent: stem-kiosk/<version>
+    Column("tour_name", String(200)),  # the plan's tour, set by `stem-listing kiosk tour`
 )
 
 admin_tokens = Table(
@@ -31,6 +48,7 @@ admin_tokens = Table(
     Column("token_hash", String(64), primary_key=True),
     Column("created_at", String(40), nullable=False),
     Column("revoked_at", String(40)),
+    Column("token_prefix", String(8)),  # the token's first characters, to name it when revoking
 )
 
 # Times are stored as UTC text "YYYY-MM-DDTHH:MM:SS.ffffffZ": sortable, exact, the same on both
@@ -69,4 +87,164 @@ sessions = Table(
     Column("received_at", String(30), nullable=False),
     Index("sessions_kiosk", "kiosk_id"),
     Index("sessions_started", "started_at"),
+    Index("sessions_municipality", "municipality", "started_at"),
+    Index("sessions_workshop", "workshop_id", "started_at"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),  # coordinator | admin
+    Column("password_hash", String(200), nullable=False),  # scrypt with its parameters
+    Column("created_at", String(30), nullable=False),
+    Column("password_set_at", String(30), nullable=False),
+)
+
+# Browser sessions, server-side: the cookie holds a secret whose sha256 is the key. A row
+# without a user is a login form's session (it carries the form's CSRF token).
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("session_hash", String(64), primary_key=True),
+    Column("user_name", String(64), ForeignKey("users.name", name="web_sessions_user_fk")),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", String(30), nullable=False),
+    Column("last_seen_at", String(30), nullable=False),
+    Index("web_sessions_user", "user_name"),
+    Index("web_sessions_seen", "last_seen_at"),
+)
+
+# Failed logins per "user:NAME" and per "address:IP" in the current window.
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("bucket", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("window_start", String(30), nullable=False),
+)
+
+# Requests per kiosk in this minute and the one before (a sliding-window counter).
+rate_windows = Table(
+    "rate_windows",
+    metadata,
+    Column("bucket", String(100), primary_key=True),
+    Column("minute", BigInteger, nullable=False),  # minutes since the epoch
+    Column("hits", Integer, nullable=False),
+    Column("previous", Integer, nullable=False),
+)
+
+# One row while the listing is in maintenance: kiosks get 503 with Retry-After.
+maintenance = Table(
+    "maintenance",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("retry_after", Integer, nullable=False),
+    Column("since", String(30), nullable=False),
+    CheckConstraint("id = 1", name="maintenance_one_row"),
+)
+
+# The fleet (revision 0004): what the coordinator plans for the kiosks and what they report.
+# A stop is one day of one kiosk somewhere; its stop_id (a UUID made here) never changes, so
+# other records (UiTdatabank's events) can hang on it. Its times are UTC text or NULL.
+stops = Table(
+    "stops",
+    metadata,
+    Column("stop_id", String(36), primary_key=True),
+    Column(
+        "kiosk_id", String(64), ForeignKey("kiosks.kiosk_id", name="stops_kiosk_fk"), nullable=False
+    ),
+    Column("date", String(10), nullable=False),  # YYYY-MM-DD, the local date (Europe/Brussels)
+    Column("starts_at", String(30)),
+    Column("ends_at", String(30)),
+    Column("name", String(200), nullable=False),
+    Column("venue_type", String(20), nullable=False),
+    Column("municipality", String(200), nullable=False),
+    Column("postcode", String(4)),
+    Column("status", String(16), nullable=False),
+    Column("created_at", String(30), nullable=False),
+    Column("updated_at", String(30), nullable=False),
+    CheckConstraint("status IN ('planned', 'cancelled')", name="stops_status"),
+    Index("stops_kiosk_date", "kiosk_id", "date"),
+    Index("stops_date", "date"),
+)
+
+# The workshops planned for a stop, in the coordinator's order; none at all means "any".
+stop_workshops = Table(
+    "stop_workshops",
+    metadata,
+    Column(
+        "stop_id",
+        String(36),
+        ForeignKey("stops.stop_id", name="stop_workshops_stop_fk"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("workshop_id", String(64), nullable=False),
+    Index("stop_workshops_workshop", "workshop_id"),
+)
+
+# Workshop packs, content-addressed: the zip's own bytes in the database, so every host of the
+# listing serves the same ones. A name names one pack at a time.
+packs = Table(
+    "packs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("size", BigInteger, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("for_all", Boolean, nullable=False),  # every kiosk's
+    Column("uploaded_at", String(30), nullable=False),
+)
+
+# What each pack holds, read from its workshop files at upload (title: a language map as JSON).
+pack_workshops = Table(
+    "pack_workshops",
+    metadata,
+    Column(
+        "sha256",
+        String(64),
+        ForeignKey("packs.sha256", name="pack_workshops_pack_fk"),
+        primary_key=True,
+    ),
+    Column("workshop_id", String(64), primary_key=True),
+    Column("version", String(32)),
+    Column("title", Text),
+    Column("typical_age_range", String(7)),
+    Index("pack_workshops_workshop", "workshop_id"),
+)
+
+# The kiosks a pack is assigned to (besides packs.for_all).
+pack_kiosks = Table(
+    "pack_kiosks",
+    metadata,
+    Column(
+        "sha256",
+        String(64),
+        ForeignKey("packs.sha256", name="pack_kiosks_pack_fk"),
+        primary_key=True,
+    ),
+    Column(
+        "kiosk_id",
+        String(64),
+        ForeignKey("kiosks.kiosk_id", name="pack_kiosks_kiosk_fk"),
+        primary_key=True,
+    ),
+    Index("pack_kiosks_kiosk", "kiosk_id"),
+)
+
+# Each kiosk's status reports, newest by reported_at first: the latest is the kiosk's state,
+# the few before it its recent history (storage.reports keeps HISTORY of them per kiosk).
+kiosk_reports = Table(
+    "kiosk_reports",
+    metadata,
+    Column(
+        "kiosk_id",
+        String(64),
+        ForeignKey("kiosks.kiosk_id", name="kiosk_reports_kiosk_fk"),
+        primary_key=True,
+    ),
+    Column("reported_at", String(30), primary_key=True),
+    Column("received_at", String(30), nullable=False),
+    Column("report", Text, nullable=False),  # the report as validated, JSON
 )

@@ -1,26 +1,28 @@
 """Bearer tokens: made high-entropy, stored as sha256, checked per request, rate limited.
 
 `Kiosk` and `Admin` are the dependencies routes declare; both answer 401 before anything else.
+A kiosk's request is counted (the limit lives in the database) and its contact recorded.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
+import re
 import secrets
-import threading
 import time
-from collections import deque
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from listing import db
+from listing.models.stored import now_text, parse_utc_text
 from listing.problems import Problem
-from listing.storage import kiosks
+from listing.settings import CONTACT_EVERY_S
+from listing.storage import kiosks, rates
 
 _bearer = HTTPBearer(auto_error=False, description="A kiosk token or, for reports, an admin token")
+_AGENT = re.compile(r"stem-kiosk/([0-9A-Za-z][0-9A-Za-z.+_-]{0,31})(?:\s|$)")
 
 
 def new_token() -> str:
@@ -31,30 +33,10 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-class RateLimiter:
-    """At most `per_minute` requests per key in any 60 s window (0: unlimited)."""
-
-    def __init__(self, per_minute: int):
-        self.per_minute = per_minute
-        self._seen: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def check(self, key: str) -> None:
-        if self.per_minute <= 0:
-            return
-        now = time.monotonic()
-        with self._lock:
-            seen = self._seen.setdefault(key, deque())
-            while seen and seen[0] <= now - 60:
-                seen.popleft()
-            if len(seen) >= self.per_minute:
-                wait = max(1, math.ceil(seen[0] + 60 - now))
-                raise Problem(
-                    429,
-                    f"Too many requests; try again in {wait} s",
-                    headers={"Retry-After": str(wait)},
-                )
-            seen.append(now)
+def kiosk_version(user_agent: str | None) -> str | None:
+    """The software version a kiosk names in `User-Agent: stem-kiosk/<version>`."""
+    found = _AGENT.match(user_agent or "")
+    return found.group(1) if found else None
 
 
 def _token(creds: HTTPAuthorizationCredentials | None) -> str:
@@ -63,19 +45,51 @@ def _token(creds: HTTPAuthorizationCredentials | None) -> str:
     return creds.credentials
 
 
+def _contact_due(contact: kiosks.Contact, now: float, version: str | None) -> bool:
+    if version and version != contact.software_version:
+        return True
+    seen = contact.last_seen_at
+    return seen is None or now - parse_utc_text(seen).timestamp() >= CONTACT_EVERY_S
+
+
 def kiosk_of_token(
     request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> str:
-    """The kiosk id of a valid, unrevoked kiosk token (else 401), within the rate limit."""
+    """The kiosk id of a valid, unrevoked kiosk token (else 401), within the rate limit (else
+    429). Records when the kiosk was heard from (to the minute) and the version it says."""
     token = _token(creds)
-    with db.read(request.app.state.engine) as conn:
-        kiosk_id = kiosks.kiosk_for_hash(conn, hash_token(token))
-    if kiosk_id is None:
+    engine = request.app.state.engine
+    with db.read(engine) as conn:
+        contact = kiosks.contact_for_hash(conn, hash_token(token))
+    if contact is None:
         raise Problem(
             401, "The token is unknown or revoked", headers={"WWW-Authenticate": "Bearer"}
         )
-    request.app.state.limiter.check(kiosk_id)
-    return kiosk_id
+    limit = request.app.state.settings.rate_per_minute
+    version = kiosk_version(request.headers.get("user-agent"))
+    now = time.time()
+    due = _contact_due(contact, now, version)
+    if not (limit or due):
+        return contact.kiosk_id
+
+    def count_and_note(conn) -> int | None:
+        wait = rates.hit(conn, f"kiosk:{contact.kiosk_id}", limit, now) if limit else None
+        if due:
+            kiosks.heard_from(conn, contact.kiosk_id, now_text(), version)
+        return wait
+
+    wait = db.run_write(engine, count_and_note)
+    if wait is not None:
+        raise Problem(
+            429, f"Too many requests; try again in {wait} s", headers={"Retry-After": str(wait)}
+        )
+    return contact.kiosk_id
+
+
+def require_own(kiosk_id: str, token_kiosk: str) -> None:
+    """403 unless the kiosk a path names is the token's own."""
+    if kiosk_id != token_kiosk:
+        raise Problem(403, f"this token belongs to kiosk {token_kiosk}, not {kiosk_id}")
 
 
 def admin_token(

@@ -1,4 +1,4 @@
 """One router module per resource: health, sessions, kiosks, activities, agenda, reports.
 
-Each reads `request.app.state` (engine, limits, limiter) set up by `listing.app.create_app`.
+Each reads `request.app.state` (engine, settings) set up by `listing.app.create_app`.
 """

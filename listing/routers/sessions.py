@@ -57,7 +57,7 @@ async def _apply(request: Request, kiosk_id: str, stored: list[StoredSession]):
 )
 async def put_session(session_id: str, request: Request, kiosk_id: Kiosk) -> JSONResponse:
     """Store one snapshot (created / updated / unchanged / stale)."""
-    raw = await read_limited(request, request.app.state.limits.max_body)
+    raw = await read_limited(request, request.app.state.settings.max_body)
     snap = validate_snapshot(parse_json(raw))
     try:
         same = UUID(session_id) == snap.session_id
@@ -102,7 +102,7 @@ def _rejected(item: Any, problem: Problem) -> BatchItemResult:
 )
 async def post_batch(request: Request, kiosk_id: Kiosk) -> BatchOut:
     """Apply 1–500 snapshots independently, in request order; bad items are rejected alone."""
-    raw = await read_limited(request, request.app.state.limits.max_body)
+    raw = await read_limited(request, request.app.state.settings.max_body)
     body = parse_json(raw)
     items = body.get("sessions") if isinstance(body, dict) else None
     if not isinstance(items, list) or not 1 <= len(items) <= BATCH_MAX:

@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql
 
 from listing.models.stored import StoredSession
@@ -124,37 +124,66 @@ def revisions_of(conn: Connection, kiosk_id: str) -> list[tuple[str, int]]:
 
 
 def public(
-    conn: Connection, *, municipality: str | None = None, workshop: str | None = None
+    conn: Connection,
+    *,
+    municipality: str | None = None,
+    workshop: str | None = None,
+    after: tuple[str, str] | None = None,
+    limit: int | None = None,
 ) -> list[StoredSession]:
-    """Open and closed sessions (never cancelled), newest first, optionally filtered."""
+    """Open and closed sessions (never cancelled), newest first, optionally filtered; a page
+    of `limit` of them that come after `after` (started_at, session_id) in that order."""
     query = select(sessions).where(sessions.c.status != "cancelled")
     if municipality:
         query = query.where(sessions.c.municipality == municipality)
     if workshop:
         query = query.where(sessions.c.workshop_id == workshop)
-    query = query.order_by(sessions.c.started_at.desc(), sessions.c.session_id)
+    if after:
+        started, sid = after
+        query = query.where(
+            sessions.c.started_at <= started,
+            ~((sessions.c.started_at == started) & (sessions.c.session_id <= sid)),
+        )
+    query = query.order_by(sessions.c.started_at.desc(), sessions.c.session_id).limit(limit)
     return [StoredSession.from_row(row) for row in conn.execute(query)]
 
 
-def every(conn: Connection) -> list[StoredSession]:
-    """Every session (reports), oldest first."""
+def every(conn: Connection) -> Iterator[StoredSession]:
+    """Every session (reports), oldest first, fetched a thousand rows at a time (a server-side
+    cursor on PostgreSQL): a report never holds them all in memory."""
     query = select(sessions).order_by(sessions.c.started_at, sessions.c.session_id)
-    return [StoredSession.from_row(row) for row in conn.execute(query)]
+    for row in conn.execution_options(yield_per=1000).execute(query):
+        yield StoredSession.from_row(row)
+
+
+def _distinct(column, visible):
+    """The distinct values of an indexed column, smallest first, one index probe each (a
+    "loose index scan" as a recursive query: neither engine skips through an index itself)."""
+    found = select(func.min(column).label("value")).where(visible).cte("found", recursive=True)
+    following = select(func.min(column)).where(visible, column > found.c.value)
+    found = found.union_all(select(following.scalar_subquery()).where(found.c.value.is_not(None)))
+    return found
 
 
 def choices(conn: Connection) -> tuple[list[str], list[tuple[str, str]]]:
-    """The municipalities and workshops (id, title JSON) of public sessions, for filters."""
+    """The municipalities and workshops (id, title JSON of its newest session) of public
+    sessions, for the agenda's filters: a few index probes, however many sessions there are."""
     visible = sessions.c.status != "cancelled"
+    towns = _distinct(sessions.c.municipality, visible)
     towns = conn.scalars(
-        select(sessions.c.municipality).where(visible).distinct().order_by(sessions.c.municipality)
+        select(towns.c.value).where(towns.c.value.is_not(None)).order_by(towns.c.value)
     ).all()
-    shops = conn.execute(
-        select(sessions.c.workshop_id, sessions.c.workshop_title)
-        .where(visible)
-        .distinct()
-        .order_by(sessions.c.workshop_id)
+    shops = _distinct(sessions.c.workshop_id, visible)
+    newest_title = (
+        select(sessions.c.workshop_title)
+        .where(visible, sessions.c.workshop_id == shops.c.value)
+        .order_by(sessions.c.started_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    titles = conn.execute(
+        select(shops.c.value, newest_title)
+        .where(shops.c.value.is_not(None))
+        .order_by(shops.c.value)
     ).all()
-    titles = {}
-    for workshop_id, title in shops:
-        titles.setdefault(workshop_id, title)
-    return list(towns), list(titles.items())
+    return list(towns), [(workshop_id, title) for workshop_id, title in titles]

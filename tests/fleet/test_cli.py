@@ -22,7 +22,7 @@ def run(capsys, config, *argv) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-def test_workshops_list_says_where_each_comes_from(fleet, capsys, tmp_path):
+def test_workshops_list_says_where_each_comes_from(fleet, capsys, tmp_path, library):
     sha = fleet.desk.add_pack(good_pack("bib-reactie", version="2.0"), "voorjaar")
     assert fleet.sync().state == DONE
     usb = tmp_path / "usb"
@@ -37,9 +37,10 @@ def test_workshops_list_says_where_each_comes_from(fleet, capsys, tmp_path):
     code, out, err = run(capsys, fleet.config, "workshops", "list", "--json")
     assert (code, err) == (0, "")
     sources = {row["id"]: (row["version"], row["source"]) for row in json.loads(out)}
-    assert sources["reactiespel"] == ("1.1", "builtin")
-    assert sources["eigen-spel"] == ("1.1", "dir")
-    assert sources["usb-spel"] == ("1.1", "usb")
+    version = library.workshops["reactiespel"].version  # the copies keep the shipped version
+    assert sources["reactiespel"] == (version, "builtin")
+    assert sources["eigen-spel"] == (version, "dir")
+    assert sources["usb-spel"] == (version, "usb")
     assert sources["bib-reactie"] == ("2.0", f"pack:{sha}")
     code, out, _ = run(capsys, fleet.config, "workshops", "list")
     assert f"bib-reactie              2.0        pack:{sha}" in out

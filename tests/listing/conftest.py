@@ -71,15 +71,14 @@ def validator(request, tmp_path_factory):
         from fastapi.testclient import TestClient
 
     from listing.app import create_app
-    from listing.settings import Limits
+    from listing.settings import Settings
     from tests.support.listing_server import postgres_schema, postgres_url_or_skip
 
     scratch = tmp_path_factory.mktemp("validator")
-    limits = Limits(rate_per_minute=0, maintenance_file=scratch / "maintenance")
 
     def serve(url):
-        app = create_app(url, limits)
-        token = ListingServer("", url, app, limits.maintenance_file).add_kiosk(KIOSK)
+        app = create_app(url, Settings(rate_per_minute=0))
+        token = ListingServer("", url, app).add_kiosk(KIOSK)
         with TestClient(app, headers={"Authorization": f"Bearer {token}"}) as http:
             yield http
         app.state.engine.dispose()

@@ -1,5 +1,5 @@
 """The public views: /v1/activities and the agenda page (no auth, never cancelled sessions,
-band breakdowns only from 5 participants, filters, Dutch by default and English on request)."""
+age bands only from 5 participants each, filters, Dutch by default and English on request)."""
 
 from __future__ import annotations
 
@@ -55,11 +55,11 @@ def test_small_sessions_show_totals_only(anonymous, published):
     activities = anonymous.get("/v1/activities").json()["activities"]
     by_total = {a["participants"]: a for a in activities}
     assert by_total[3]["age_bands"] is None
-    assert by_total[14]["age_bands"] == {"0-9": 0, "10-13": 5, "14-17": 7, "18-": 1, "unknown": 1}
+    assert by_total[14]["age_bands"] == {"10-13": 5, "14-17": 7, "other": 2}
     page = anonymous.get("/").text
     small, big = page.split('<article class="activity"')[1:]
     assert "Per leeftijd" not in small and "14-17: 3" not in small
-    assert "Per leeftijd: 10-13: 5, 14-17: 7, 18-: 1, onbekend: 1" in big
+    assert "Per leeftijd: 10-13: 5, 14-17: 7, andere leeftijden: 2" in big
 
 
 def test_activities_filter_by_municipality_and_workshop(anonymous, published):
@@ -127,3 +127,67 @@ def test_text_from_kiosks_is_escaped_on_the_agenda(client, anonymous):
 def test_an_empty_listing_says_so(anonymous):
     assert "Nog geen activiteiten." in anonymous.get("/").text
     assert anonymous.get("/v1/activities").json() == {"activities": []}
+
+
+def _instant(snap) -> float:
+    from datetime import datetime
+
+    return datetime.fromisoformat(snap["started_at"]).timestamp()
+
+
+def test_the_agenda_pages_through_every_activity_once_newest_first(client, anonymous):
+    """Filters and language stay on every page; ties in time are in a stable order."""
+    from datetime import UTC, datetime, timedelta
+
+    from listing.routers.agenda import PAGE
+
+    base = datetime(2026, 3, 1, 10, tzinfo=UTC)
+    items = [
+        snapshot(
+            new_id=True,
+            started_at=(base - timedelta(hours=i // 3)).isoformat(),  # three at each time
+            ended_at=None,
+            status="open",
+            **{"stop.municipality": "Gent"},
+        )
+        for i in range(2 * PAGE + 5)
+    ]
+    items.append(snapshot(new_id=True))  # Maldegem: filtered out below
+    assert client.post("/v1/sessions/batch", json={"sessions": items}).status_code == 200
+    expected = [
+        s["session_id"]
+        for s in sorted(
+            items[:-1],
+            key=lambda s: (-datetime.fromisoformat(s["started_at"]).timestamp(), s["session_id"]),
+        )
+    ]
+    seen, query, pages = [], "?municipality=Gent&lang=en", 0
+    while query is not None:
+        page = anonymous.get("/" + query)
+        assert page.status_code == 200
+        seen += re.findall(r'data-session="([^"]+)"', page.text)
+        older = re.search(r'class="older" rel="next" href="\?([^"]+)"', page.text)
+        query = "?" + older.group(1).replace("&amp;", "&") if older else None
+        pages += 1
+        if pages > 1:
+            assert "Newest activities" in page.text
+    assert pages == 3 and seen == expected
+    assert anonymous.get("/?after=not-a-cursor").status_code == 422
+
+
+def test_the_filters_list_each_public_town_and_workshop_once_with_its_newest_title(server, client):
+    from listing import db
+    from listing.storage.sessions import choices
+
+    old = snapshot(new_id=True, started_at="2025-01-01T10:00:00Z", ended_at=None, status="open")
+    new = snapshot(new_id=True, **{"stop.municipality": "Gent"})
+    new["workshop"]["title"] = {"nl": "Reactiespel 2"}
+    hidden = snapshot(new_id=True, status="cancelled", **{"stop.municipality": "Aalst"})
+    hidden["workshop"]["id"] = "verborgen"
+    assert (
+        client.post("/v1/sessions/batch", json={"sessions": [old, new, hidden]}).status_code == 200
+    )
+    with db.read(server.engine) as conn:
+        towns, shops = choices(conn)
+    assert towns == ["Gent", "Maldegem"]
+    assert [(i, json.loads(t)) for i, t in shops] == [("reactiespel", {"nl": "Reactiespel 2"})]
