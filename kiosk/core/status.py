@@ -48,7 +48,8 @@ def build_report(
     now = now or dt.datetime.now(dt.UTC)
     return {
         "kiosk_id": config.kiosk_id,
-        "reported_at": now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        # to the microsecond: the listing keeps the newest, and two rounds may share a second
+        "reported_at": now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         "software_version": version()[:32],
         "time_source": clock or time_source(),
         "clock_offset_s": None if clock_offset_s is None else round(clock_offset_s, 3),

@@ -40,10 +40,13 @@ def run_fleet(sync, config, clock_offset_s: float) -> list[str]:
         _tidy(sync, config, plan, kept)
     from kiosk.core.status import build_report, remember_sent  # loads the library's folders
 
-    source = "ntp" if sync.journal.clock.synchronised() else "corrected"
-    report = build_report(
-        config, sync.journal, clock_offset_s=clock_offset_s, clock=source, plan=plan, kept=kept
-    )
+    synced = sync.journal.clock.synchronised()
+    now = dt.datetime.now(dt.UTC)
+    if not synced:  # on the listing's clock, measured this round: an unset clock is no reason
+        now += dt.timedelta(seconds=clock_offset_s)  # for the listing to think it old news
+    clock = "ntp" if synced else "corrected"
+    report = build_report(config, sync.journal, clock_offset_s=clock_offset_s, clock=clock,
+                          now=now, plan=plan, kept=kept)  # fmt: skip
     sync.progress_message("sending the kiosk's status")
     sync.retrying(lambda: sync.client.put_status(config.kiosk_id, report))
     _saved(lambda: remember_sent(config.data_dir, report))

@@ -1,5 +1,6 @@
-"""Fleet fixtures: the real listing on 127.0.0.1 behind a fault proxy, the coordinator's desk
-(stops and packs for a kiosk), and a kiosk enrolled to it whose rounds go through the proxy."""
+"""Fleet fixtures: the real listing on 127.0.0.1 behind a fault proxy (which can also slip in
+packs the listing would never take), the coordinator's desk on that listing, and a kiosk
+enrolled to it whose rounds go through the proxy."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import pytest
 
 from devices.kitconfig import load_kit
 from kiosk.config import Config
-from kiosk.core.packstore import installed
+from kiosk.core.packstore import installed, packs_dir
 from kiosk.library import load_library, shipped_dir
 from kiosk.sync.once import sync_once
 from kiosk.sync.round import SyncProgress
+from tests.fleet.desk import Desk
 from tests.fleet.injector import PackInjector
-from tests.fleet.stand_in import StandIn
 from tests.sync.conftest import FAST, KIOSK_ID, Kiosk, enroll, listing, write_config
 from tests.sync.faulty_proxy import FaultyProxy
 
@@ -32,7 +33,7 @@ class Fleet:
     """One kiosk of the fleet: its config (through the proxy), the desk, the proxy."""
 
     kiosk: Kiosk
-    desk: StandIn
+    desk: Desk
     proxy: FaultyProxy
     config: Config
     injector: PackInjector
@@ -47,6 +48,16 @@ class Fleet:
     def installed(self) -> list[str]:
         return installed(self.config.data_dir)
 
+    def pack_state(self, sha: str) -> dict:
+        """The pack as the listing's latest report of the kiosk has it (no detail: none said)."""
+        found = next(p for p in self.desk.report(KIOSK_ID)["packs"] if p["sha256"] == sha)
+        return {k: v for k, v in found.items() if v is not None}
+
+    def no_scratch(self) -> bool:
+        """Nothing half-done beside the packs: no download, stage or removal left over."""
+        folder = packs_dir(self.config.data_dir)
+        return not folder.exists() or not [p for p in folder.iterdir() if p.name.startswith(".")]
+
     def requests(self, path: str) -> list[str]:
         """What the proxy did with each request whose path starts with `path`."""
         return [action for _, p, action in self.proxy.log if p.startswith(path)]
@@ -55,9 +66,8 @@ class Fleet:
 @pytest.fixture
 def fleet(tmp_path, listing):
     kiosk = enroll(tmp_path, listing)
-    desk = StandIn(listing.url)
-    injector = PackInjector(desk)
+    injector = PackInjector(listing.url)
     with FaultyProxy(listing.url, answer=injector, stall_s=2.5) as proxy:
         config = kiosk.pointed_at(proxy.url)
         write_config(config)
-        yield Fleet(kiosk, desk, proxy, config, injector)
+        yield Fleet(kiosk, Desk(listing), proxy, config, injector)

@@ -8,18 +8,24 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from tests.sync.faulty_proxy import forward
 
 PLAN = re.compile(r"/v1/kiosks/[a-z0-9-]+/plan$")
 PACK = re.compile(r"/v1/packs/([0-9a-f]{64})$")
 
 
 class PackInjector:
-    """`inner(method, path, headers, body)` gives the listing's own answer."""
+    """In front of the listing at `upstream`, which answers everything else."""
 
-    def __init__(self, inner: Callable):
-        self.inner = inner
+    def __init__(self, upstream: str):
+        parts = urlsplit(upstream)
+        self.upstream = (parts.hostname, parts.port)
         self.packs: dict[str, tuple[str, bytes]] = {}
+
+    def inner(self, method: str, path: str, headers: dict, body: bytes):
+        return forward(self.upstream, method, path, headers, body)
 
     def add(self, data: bytes, name: str) -> str:
         sha = hashlib.sha256(data).hexdigest()

@@ -13,7 +13,6 @@ from kiosk.journal import Journal
 from kiosk.sync.round import DONE, RETRY_LATER
 from tests.fleet.conftest import KIOSK_ID
 from tests.fleet.packs import good_pack, workshop, zipped
-from tests.fleet.test_faults import no_scratch, pack_state
 from tests.support.tmpfs import mounted_tmpfs
 from tests.sync.conftest import add_sessions
 from tests.sync.test_round import held, latest
@@ -43,9 +42,9 @@ def test_a_full_disk_while_installing_keeps_the_old_state_and_says_so(fleet, tin
         done = fleet.sync()
         assert done.state == RETRY_LATER, done.message
         assert held(fleet.kiosk) == latest(journal)
-    assert fleet.installed() == [first] and no_scratch(fleet)
+    assert fleet.installed() == [first] and fleet.no_scratch()
     assert set(open_library(fleet.config, None).workshops) >= {"eerste-spel"}
-    state = pack_state(fleet, sha)
+    state = fleet.pack_state(sha)
     assert state["state"] == "pending", state
     assert state["detail"].startswith("cannot install the pack (No space left on device)")
     assert "keeps what it had" in state["detail"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.core.folders import open_library
-from kiosk.core.packstore import packs_dir, records
+from kiosk.core.packstore import records
 from kiosk.core.plan import load_plan
 from kiosk.sync.round import DONE, RETRY_LATER
 from tests.fleet.conftest import KIOSK_ID
@@ -25,15 +25,6 @@ from tests.sync.test_round import held, latest
 ATTEMPTS = 4  # FAST's attempts per request: that many faults in a row end the round
 
 
-def no_scratch(fleet) -> bool:
-    folder = packs_dir(fleet.config.data_dir)
-    return not folder.exists() or not [p for p in folder.iterdir() if p.name.startswith(".")]
-
-
-def pack_state(fleet, sha: str) -> dict:
-    return next(p for p in fleet.desk.report(KIOSK_ID)["packs"] if p["sha256"] == sha)
-
-
 @pytest.mark.parametrize("fault", [TRUNCATE, WRONG_BYTES, "404", "500", "503", DROP_BEFORE])
 def test_one_failed_download_is_retried_within_the_round(fleet, fault):
     sha = fleet.desk.add_pack(good_pack("bib-reactie", picture=True), "voorjaar")
@@ -41,7 +32,7 @@ def test_one_failed_download_is_retried_within_the_round(fleet, fault):
     done = fleet.sync()
     assert done.state == DONE, done.message
     assert fleet.requests("/v1/packs/") == [fault, "forward"]
-    assert fleet.installed() == [sha] and no_scratch(fleet)
+    assert fleet.installed() == [sha] and fleet.no_scratch()
 
 
 @pytest.mark.parametrize("fault", [TRUNCATE, WRONG_BYTES, "404", "503"])
@@ -55,15 +46,15 @@ def test_a_pack_that_never_arrives_stays_pending_and_the_next_round_gets_it(flee
         done = fleet.sync()
         assert done.state == RETRY_LATER and "voorjaar" in done.message, done.message
         assert held(fleet.kiosk) == latest(journal)  # the sessions landed all the same
-        assert fleet.installed() == [first] and no_scratch(fleet)  # nothing partial
-        state = pack_state(fleet, sha)
+        assert fleet.installed() == [first] and fleet.no_scratch()  # nothing partial
+        state = fleet.pack_state(sha)
         assert state["state"] == "pending" and state["detail"]
         assert records(fleet.config.data_dir)[sha]["state"] == "pending"
         again = fleet.sync()
         assert again.state == DONE, again.message
         assert held(fleet.kiosk) == latest(journal)
     assert sorted(fleet.installed()) == sorted([first, sha])
-    assert pack_state(fleet, sha) == {"sha256": sha, "state": "installed"}
+    assert fleet.pack_state(sha) == {"sha256": sha, "state": "installed"}
 
 
 @pytest.mark.parametrize("fault", ["404", "500", "503", TRUNCATE, STALL])
@@ -103,12 +94,12 @@ def test_a_hostile_pack_is_refused_for_good_and_the_kiosk_keeps_what_it_had(flee
         done = fleet.sync()
         assert done.state == DONE, done.message  # a refusal is final, not a retry
         assert held(fleet.kiosk) == latest(journal)
-    assert fleet.installed() == [first] and no_scratch(fleet)
+    assert fleet.installed() == [first] and fleet.no_scratch()
     assert sorted(open_library(fleet.config, None).workshops) == before
     assert not (fleet.config.data_dir.parent / "escape.yaml").exists()
-    state = pack_state(fleet, bad)
+    state = fleet.pack_state(bad)
     assert state["state"] == "refused" and state["detail"].startswith(where), state
     fleet.proxy.log.clear()
     assert fleet.sync().state == DONE
     assert fleet.requests("/v1/packs/") == []  # never fetched again at that sha256
-    assert pack_state(fleet, bad)["state"] == "refused"  # and still said in every status
+    assert fleet.pack_state(bad)["state"] == "refused"  # and still said in every status

@@ -7,7 +7,7 @@ import json
 import stat
 
 from kiosk.core.folders import open_library
-from kiosk.core.packstore import MANIFEST, pack_dir, packs_dir
+from kiosk.core.packstore import MANIFEST, pack_dir
 from kiosk.core.plan import load_plan
 from kiosk.core.station import Station
 from kiosk.sync.round import DONE
@@ -40,7 +40,7 @@ def test_a_stop_and_a_pack_arrive_in_one_round_after_the_sessions(fleet, library
     order = [p for m, p, _ in fleet.proxy.log if m in ("POST", "PUT")]
     assert order.index("/v1/sessions/batch") < order.index(f"/v1/kiosks/{KIOSK_ID}/status")
     report = fleet.desk.report(KIOSK_ID)
-    assert report["packs"] == [{"sha256": sha, "state": "installed"}]
+    assert fleet.pack_state(sha) == {"sha256": sha, "state": "installed"}
     assert {"id": "bib-reactie", "version": "2.0"} in report["workshops"]
     shipped = library.workshops["reactiespel"].version
     assert {"id": "reactiespel", "version": shipped} in report["workshops"]
@@ -103,7 +103,7 @@ def test_a_pack_that_leaves_the_plan_goes_once_no_open_session_uses_it(fleet):
         journal.end_session(running)
         assert fleet.sync().state == DONE
     assert fleet.installed() == [new]
-    assert not [p for p in packs_dir(fleet.config.data_dir).iterdir() if p.name.startswith(".")]
+    assert fleet.no_scratch()
     fleet.desk.remove_pack(new)
     assert fleet.sync().state == DONE
     assert fleet.installed() == []
