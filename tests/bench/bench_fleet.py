@@ -20,11 +20,10 @@ from kiosk.core.packstore import packs_dir
 from kiosk.journal import Journal
 from kiosk.sync.client import ListingClient
 from kiosk.sync.round import DONE, Round
+from tests.fleet.desk import Desk
 from tests.fleet.packs import workshop, zipped
-from tests.fleet.stand_in import StandIn
 from tests.support.listing_server import running_listing
 from tests.sync.conftest import STOP, WORKSHOP, write_token
-from tests.sync.faulty_proxy import FaultyProxy
 
 KIOSK = "bench-fleet"
 ROUNDS = 30
@@ -36,17 +35,16 @@ def run(report) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-fleet-") as scratch:
         root = Path(scratch)
         with running_listing(f"sqlite:///{root / 'listing.db'}") as srv:
-            desk = StandIn(srv.url)
-            with FaultyProxy(srv.url, answer=desk) as proxy:
-                token = srv.add_kiosk(KIOSK)
-                config = Config(path=root / "kiosk.yaml", kiosk_id=KIOSK, data_dir=root / "data",
-                                listing_url=proxy.url,
-                                token_file=write_token(root / "token", token))  # fmt: skip
-                desk.add_stop(KIOSK, "2027-02-12", "Bib Maldegem", workshops=["reactiespel"])
-                plan_check(report, config, token)
-                big = _pack()
-                sha = desk.add_pack(big, "groot")
-                pack_install(report, config, token, sha, len(big))
+            desk = Desk(srv)
+            token = srv.add_kiosk(KIOSK)
+            config = Config(path=root / "kiosk.yaml", kiosk_id=KIOSK, data_dir=root / "data",
+                            listing_url=srv.url,
+                            token_file=write_token(root / "token", token))  # fmt: skip
+            desk.add_stop(KIOSK, "2027-02-12", "Bib Maldegem", workshops=["reactiespel"])
+            plan_check(report, config, token)
+            big = _pack()
+            sha = desk.add_pack(big, "groot")
+            pack_install(report, config, token, sha, len(big))
 
 
 def plan_check(report, config: Config, token: str) -> None:
