@@ -161,7 +161,8 @@ class FacilitatorScreen(Screen):
             pygame.Rect(16, y, width, title_h),
             18,
         )
-        plan_h = 6 + round(c.line_height(16, True)) + round(2 * c.line_height(14)) + 8
+        lines = min(3, len(c.fit(self.plan_line, (0, 0, width - 24, 10_000), 14).lines))
+        plan_h = 6 + round(c.line_height(16, True)) + round(lines * c.line_height(14)) + 10
         plan = pygame.Rect(16, c.height - theme.BAR_H - 8 - plan_h, width, plan_h)
         self.draw_rows(c, pygame.Rect(16, y + title_h + 4, width, plan.y - 6 - (y + title_h + 4)))
         self.draw_plan(c, plan)

@@ -16,15 +16,15 @@ from kiosk.ui.labels import stop_name
 from kiosk.ui.widgets import Button
 
 
-def today_stop_label(app) -> tuple[str, str, str]:
-    """Home's stop button: the stop's name, the line under it, and its kind (a cancelled stop
-    is red and says so)."""
+def today_stop_label(app) -> tuple[str, str, str, str | None]:
+    """Home's stop button: the stop's name, the line under it, its kind and icon (a cancelled
+    stop is red, with a warning mark, and says so)."""
     t = app.text.t
     if app.stop is None:
-        return t("ui.home.pick_stop"), t("ui.home.stop"), "normal"
+        return t("ui.home.pick_stop"), t("ui.home.stop"), "normal", None
     if app.stop.cancelled:
-        return stop_name(app, app.stop), t("ui.stop.cancelled"), "danger"
-    return stop_name(app, app.stop), t("ui.home.stop"), "normal"
+        return stop_name(app, app.stop), t("ui.stop.cancelled"), "danger", "warning"
+    return stop_name(app, app.stop), t("ui.home.stop"), "normal", None
 
 
 def missing_tile(app, workshop_id: str, rect: pygame.Rect) -> Button:

@@ -84,7 +84,7 @@ class HomeScreen(Screen):
         self.title_room = c.width - 16 - right
         width = 108 if ts > 1 else 96  # an age with its check mark, in large text too
         x = c.width - 16 - len(FILTERS) * (width + 6) + 6
-        stop, detail, kind = today_stop_label(app)
+        stop, detail, kind, icon = today_stop_label(app)
         buttons.append(
             Button(
                 "home.stop",
@@ -94,6 +94,7 @@ class HomeScreen(Screen):
                 kind,
                 detail=detail,
                 size=18,
+                icon=icon,
             )
         )
         for key in FILTERS:

@@ -65,7 +65,7 @@ def test_a_cancelled_stop_shows_as_cancelled_on_home_and_in_the_stop_list(make_d
     plan(config, status="cancelled")
     driver = make_driver()
     stop = driver.button("home.stop")
-    assert stop.label == "Bib Maldegem" and stop.kind == "danger"
+    assert (stop.label, stop.kind, stop.icon) == ("Bib Maldegem", "danger", "warning")
     assert stop.detail == driver.app.text.t("ui.stop.cancelled") == "Geannuleerd"
     assert driver.pixel((20, 100)) == theme.BAD
     driver.do_tap("home.stop")
