@@ -21,7 +21,8 @@ from kiosk.journal import Journal
 from kiosk.sync.client import ListingClient
 from kiosk.sync.round import DONE, Round
 from tests.fleet.desk import Desk
-from tests.fleet.packs import workshop, zipped
+from tests.fleet.packs import workshop
+from tests.listing.packs import pack_zip
 from tests.support.listing_server import running_listing
 from tests.sync.conftest import STOP, WORKSHOP, write_token
 
@@ -116,4 +117,4 @@ def _pack() -> bytes:
     for i in range(10):
         files[f"groot-{i}.yaml"] = workshop(f"groot-{i}", picture=f"img/foto-{i}.png")
         files[f"img/foto-{i}.png"] = b"\x89PNG\r\n\x1a\n" + os.urandom(PACK_MIB * 2**20 // 10)
-    return zipped(files)
+    return pack_zip(files)

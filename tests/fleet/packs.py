@@ -5,12 +5,10 @@ a zip bomb) whose bytes are exactly what the plan says, so only their checks can
 
 from __future__ import annotations
 
-import io
 import re
-import stat
-import zipfile
 
 from kiosk.library import shipped_dir
+from tests.listing.packs import pack_zip
 
 PNG = bytes.fromhex("89504e470d0a1a0a") + bytes(range(256)) * 40  # the checks want a file
 
@@ -28,20 +26,6 @@ def workshop(new_id: str, shipped: str = "reactiespel", *, version: str | None =
     return text
 
 
-def zipped(files: dict[str, bytes | str], *, links: dict[str, str] | None = None) -> bytes:
-    """A zip of these files (name -> content) and symbolic links (name -> where it points)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, body in files.items():
-            zf.writestr(name, body.encode() if isinstance(body, str) else body)
-        for name, target in (links or {}).items():
-            info = zipfile.ZipInfo(name)
-            info.create_system = 3
-            info.external_attr = (stat.S_IFLNK | 0o777) << 16
-            zf.writestr(info, target)
-    return out.getvalue()
-
-
 def good_pack(*ids: str, top: str = "", picture: bool = False, version: str | None = None) -> bytes:
     """Workshops (copies of reactiespel) at the pack's root or in one top folder."""
     files: dict[str, bytes | str] = {}
@@ -51,23 +35,23 @@ def good_pack(*ids: str, top: str = "", picture: bool = False, version: str | No
         )
     if picture:
         files[f"{top}img/knop.png"] = PNG
-    return zipped(files)
+    return pack_zip(files)
 
 
 def invalid_workshop_pack() -> bytes:
     """A good workshop beside one that asks for a device the kit does not have ('lazer')."""
     bad = workshop("lazershow").replace("devices: [button, led]", "devices: [button, lazer]")
-    return zipped({"goed.yaml": workshop("goed-spel"), "lazershow.yaml": bad})
+    return pack_zip({"goed.yaml": workshop("goed-spel"), "lazershow.yaml": bad})
 
 
 def dotdot_pack() -> bytes:
-    return zipped({"ok.yaml": workshop("ok-spel"), "../../escape.yaml": workshop("escape")})
+    return pack_zip({"ok.yaml": workshop("ok-spel"), "../../escape.yaml": workshop("escape")})
 
 
 def link_pack() -> bytes:
-    return zipped({"ok.yaml": workshop("ok-spel")}, links={"passwd.yaml": "/etc/passwd"})
+    return pack_zip({"ok.yaml": workshop("ok-spel")}, links={"passwd.yaml": "/etc/passwd"})
 
 
 def bomb_pack() -> bytes:
     """20 MiB of zeros in a few KiB beside a good workshop: a zip bomb's shape."""
-    return zipped({"ok.yaml": workshop("ok-spel"), "img/big.png": bytes(20 * 1024 * 1024)})
+    return pack_zip({"ok.yaml": workshop("ok-spel"), "img/big.png": bytes(20 * 1024 * 1024)})

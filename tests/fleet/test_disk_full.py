@@ -12,7 +12,8 @@ from kiosk.core.folders import open_library
 from kiosk.journal import Journal
 from kiosk.sync.round import DONE, RETRY_LATER
 from tests.fleet.conftest import KIOSK_ID
-from tests.fleet.packs import good_pack, workshop, zipped
+from tests.fleet.packs import good_pack, workshop
+from tests.listing.packs import pack_zip
 from tests.support.tmpfs import mounted_tmpfs
 from tests.sync.conftest import add_sessions
 from tests.sync.test_round import held, latest
@@ -31,7 +32,7 @@ def test_a_full_disk_while_installing_keeps_the_old_state_and_says_so(fleet, tin
     fleet.config = dataclasses.replace(fleet.config, data_dir=tiny_fs / "data")
     first = fleet.desk.add_pack(good_pack("eerste-spel"), "a-eerste")
     assert fleet.sync().state == DONE
-    big = zipped({"bib-reactie.yaml": workshop("bib-reactie", picture="img/knop.png"),
+    big = pack_zip({"bib-reactie.yaml": workshop("bib-reactie", picture="img/knop.png"),
                   "img/knop.png": b"\x89PNG\r\n\x1a\n" + os.urandom(PICTURE)})  # fmt: skip
     sha = fleet.desk.add_pack(big, "b-groot")
     ballast = tiny_fs / "photos.bin"  # something else fills the card: room to download only

@@ -21,7 +21,8 @@ from kiosk.core.station import Station
 from kiosk.ui import pictures
 from kiosk.ui.app import App
 from kiosk.ui.display import Display
-from tests.fleet.packs import workshop, zipped
+from tests.fleet.packs import workshop
+from tests.listing.packs import pack_zip
 from tests.support.listing_server import listing_db_url, serving
 from tests.sync.conftest import write_config, write_token
 
@@ -73,8 +74,8 @@ class Lab:
             (folder / file).write_text(text)
         built = self.root / f"{name}.zip"
         code, out, err = self.kiosk("workshops", "pack", str(folder), "--out", str(built))
-        if code != 0:  # a pack the kiosks will refuse: zipped by hand, as an author might
-            built.write_bytes(zipped(files))
+        if code != 0:  # a pack the kiosks will refuse: pack_zip by hand, as an author might
+            built.write_bytes(pack_zip(files))
         code, out, err = self.listing("pack", "add", str(built), "--name", name, "--kiosk", KIOSK)
         assert code == 0, err
         return out[-1]

@@ -10,7 +10,8 @@ import zipfile
 import pytest
 
 from kiosk.packzip import MAX_FILES, PackRefused, build, unpack
-from tests.fleet.packs import bomb_pack, dotdot_pack, good_pack, link_pack, workshop, zipped
+from tests.fleet.packs import bomb_pack, dotdot_pack, good_pack, link_pack, workshop
+from tests.listing.packs import pack_zip
 
 
 def unpacked(tmp_path, data: bytes):
@@ -47,11 +48,11 @@ def test_workshops_at_the_root_or_in_one_top_folder(tmp_path):
     ("data", "where", "why"),
     [
         (dotdot_pack(), "../../escape.yaml", "'..'"),
-        (zipped({"/etc/escape.yaml": "x"}), "/etc/escape.yaml", "absolute"),
+        (pack_zip({"/etc/escape.yaml": "x"}), "/etc/escape.yaml", "absolute"),
         (link_pack(), "passwd.yaml", "a link"),
         (bomb_pack(), "img/big.png", "zip bomb"),
-        (zipped({"a\\..\\b.yaml": "x"}), "a\\..\\b.yaml", "not a usable file name"),
-        (zipped({"ok/./x.yaml": "x"}), "ok/./x.yaml", "'..'"),
+        (pack_zip({"a\\..\\b.yaml": "x"}), "a\\..\\b.yaml", "not a usable file name"),
+        (pack_zip({"ok/./x.yaml": "x"}), "ok/./x.yaml", "'..'"),
     ],
     ids=["dotdot", "absolute", "link", "bomb", "backslash", "dot"],
 )
@@ -73,13 +74,13 @@ def test_special_files_duplicates_and_too_many_entries_are_refused(tmp_path):
         zf.writestr("a.yaml", "x")
         zf.writestr("a.yaml", "y")  # zipfile warns, and writes it twice all the same
     assert "twice" in refusal(tmp_path, out.getvalue())
-    many = zipped({f"f{i}.yaml": "x" for i in range(MAX_FILES + 1)})
+    many = pack_zip({f"f{i}.yaml": "x" for i in range(MAX_FILES + 1)})
     assert f"more than {MAX_FILES}" in refusal(tmp_path, many)
 
 
 def test_not_a_zip_and_a_damaged_entry_are_refused(tmp_path):
     assert "not a zip archive" in refusal(tmp_path, b"<html>captive portal</html>")
-    damaged = bytearray(zipped({"a.yaml": workshop("a-spel")}))
+    damaged = bytearray(pack_zip({"a.yaml": workshop("a-spel")}))
     damaged[30 + len("a.yaml") + 10] ^= 0xFF  # a byte of the deflated data, past its header
     assert refusal(tmp_path, bytes(damaged)).startswith("a.yaml:1:1: damaged in the zip")
 
@@ -87,7 +88,7 @@ def test_not_a_zip_and_a_damaged_entry_are_refused(tmp_path):
 def test_a_header_that_understates_an_entry_is_refused(tmp_path):
     """A zip whose header says 10 bytes for 5 MiB: zipfile stops at the header's size and the
     checksum fails, so the bytes beyond are never written."""
-    data = bytearray(zipped({"a.yaml": b"x" * (5 * 1024 * 1024)}))
+    data = bytearray(pack_zip({"a.yaml": b"x" * (5 * 1024 * 1024)}))
     for marker in (b"PK\x03\x04", b"PK\x01\x02"):  # local header and central directory
         at = data.index(marker)
         size_at = at + (22 if marker == b"PK\x03\x04" else 24)
