@@ -19,8 +19,12 @@ class Bench:
     """One creation on the kit. Every edit restarts it from rest (the engine's rule); `saved`
     says the store holds it as it is now, `changed` that it was edited since it was opened."""
 
-    def __init__(self, kit: Kit, store: Store, creation: Creation, *, now: float, saved=False):
+    def __init__(
+        self, kit: Kit, store: Store, creation: Creation, *, now: float, saved=False, devices=()
+    ):
         self.kit, self.store = kit, store
+        # the devices offered first (a workshop's), then the rest of the kit's
+        self.devices = [*dict.fromkeys([*devices, *kit.spec.devices])]
         self.palette = Palette(kit.spec)
         self.engine = Engine(kit, creation, now=now)
         self.saved, self.changed = saved, False
@@ -30,7 +34,7 @@ class Bench:
     @classmethod
     def fresh(cls, kit: Kit, store: Store, *, now: float, devices=None) -> Bench:
         """A bench with a new creation (see `new`)."""
-        return cls(kit, store, _new(kit, store, devices), now=now)
+        return cls(kit, store, _new(kit, store, devices), now=now, devices=devices or ())
 
     def new(self) -> None:
         """Start anew: a creation under a fresh fun name that works at once."""

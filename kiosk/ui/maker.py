@@ -20,7 +20,7 @@ from kiosk.ui import icons, theme
 from kiosk.ui.makercode import CodeView
 from kiosk.ui.makerkit import Live, fit_list, with_icons
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, bar, chip, chip_width, heading, labelled
+from kiosk.ui.widgets import CHIP_SIZE, Button, bar, chip, chip_width, heading, labelled
 
 WIDE = 850  # from this logical width the code stands beside the rules
 TOP = 84
@@ -45,7 +45,7 @@ class MakerScreen(Live, Screen):
         self.bench, self.back_to = bench, back
         self.showing_code = False
         self.page = 0  # the rules' page
-        self.code_top = 0  # the first line of the program shown
+        self.code_top: int | None = None  # the program's first line shown (None: rule 1's)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -63,7 +63,9 @@ class MakerScreen(Live, Screen):
         return 4 if width < NARROW else 3
 
     def card_height(self, c, width: int) -> int:
-        return self.card_rows(width) * math.ceil(c.line_height(ROW_SIZE)) + 16
+        """Rows of words, one of them the state's chip (a little taller)."""
+        rows = self.card_rows(width)
+        return (rows - 1) * math.ceil(c.line_height(ROW_SIZE)) + chip_height(c) + 16
 
     def build(self, c) -> list[Button]:
         t, bench = self.t, self.bench
@@ -87,7 +89,7 @@ class MakerScreen(Live, Screen):
         if code is not None:
             view = self.view(c, code)
             column = pygame.Rect(code.right - ARROW, code.y, ARROW, code.h)
-            top = min(self.code_top, view.last_top)
+            top = view.top(self.code_top)
             buttons += [
                 Button("maker.code_up", pygame.Rect(column.x, column.y, ARROW, ARROW), "",
                        self.scroll(-1) if top > 0 else None, icon="up"),
@@ -179,7 +181,7 @@ class MakerScreen(Live, Screen):
             code = self.areas(canvas)[1] if canvas else None
             if code is not None:
                 view = self.view(canvas, code)
-                top = min(self.code_top, view.last_top) + step * max(1, view.rows - 2)
+                top = view.top(self.code_top) + step * max(1, view.rows - 2)
                 self.code_top = max(0, min(top, view.last_top))
 
         return go
@@ -223,6 +225,10 @@ class MakerScreen(Live, Screen):
             self.app.home()
 
 
+def chip_height(c) -> int:
+    return math.ceil(c.line_height(CHIP_SIZE, True)) + 6
+
+
 class RuleCard(Button):
     """One rule on the maker screen: its number, "Als ...", "dan ...", how it is doing and what
     it drives now (or why it cannot run)."""
@@ -260,8 +266,9 @@ class RuleCard(Button):
             y += high
             then = fit_list(c, actions, w, ROW_SIZE, head=screen.t("ui.maker.then"))
             c.text(then, (x, y, w, row_h), ROW_SIZE, theme.INK, align="left")
-            rows = [pygame.Rect(x, y + k * row_h, w, row_h) for k in (1, 2) if n == 4 and not tall]
-            self.draw_state(c, rows or [pygame.Rect(x, y + row_h, w, row_h)], status)
+            state = pygame.Rect(x, y + row_h, w, chip_height(c))
+            spare = pygame.Rect(x, state.bottom, w, row_h)  # the fourth row, when "Als" took one
+            self.draw_state(c, [state, spare] if n == 4 and not tall else [state], status)
 
     def draw_state(self, c, rows: list[pygame.Rect], status) -> None:
         """The state chip; beside it (or on the row below, if there is one) why the rule does not
@@ -283,8 +290,8 @@ class RuleCard(Button):
                    align="left")  # fmt: skip
             return
         driven = [
-            f"{device_name(spec, name, lang)}: "
-            f"{output_state(spec.devices[name].type, value, screen.app.text)}"
+            f"{device_name(spec, name, lang)} "
+            f"({output_state(spec.devices[name].type, value, screen.app.text)})"
             for name, value in bench.driven(self.index)
         ]
         if driven:

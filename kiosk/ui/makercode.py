@@ -9,6 +9,7 @@ import math
 
 import pygame
 
+from kiosk.maker.codegen import first_rule_line
 from kiosk.maker.codelines import wrapped
 from kiosk.ui import theme
 
@@ -26,10 +27,10 @@ class CodeView:
         self.title_h = math.ceil(c.line_height(TITLE_SIZE, True)) + 4
         self.advance = c.mono_width(SIZE)
         text_w = box.w - 2 * PAD
-        probe = wrapped(code, 80)
-        self.gutter = len(str(max(n for n, _, _ in probe))) + 1
+        self.gutter = len(str(code.rstrip("\n").count("\n") + 1)) + 1
         self.cols = max(12, int(text_w / self.advance + 1e-6) - self.gutter)
         self.lines = wrapped(code, self.cols)
+        self.total = max(n for n, _, _ in self.lines)
         self.rows = max(1, int((box.h - self.title_h - 2 * PAD) / self.line_h))
         self.total_label = total_label
 
@@ -37,13 +38,22 @@ class CodeView:
     def last_top(self) -> int:
         return max(0, len(self.lines) - self.rows)
 
-    def draw(self, top: int, title: str) -> None:
+    def top(self, wanted: int | None) -> int:
+        """The first line to show: the one asked for, or (None) where the rules begin."""
+        if wanted is None:
+            first = first_rule_line(self.code)
+            wanted = next((k for k, line in enumerate(self.lines) if line[0] == first), 0)
+        return min(max(0, wanted), self.last_top)
+
+    def draw(self, wanted: int | None, title: str) -> None:
         c, box = self.c, self.box
-        top = min(max(0, top), self.last_top)
+        top = self.top(wanted)
         c.rect(theme.TILE, box, radius=10)
         c.rect(theme.TILE_EDGE, box, width=2, radius=10)
         head = pygame.Rect(box.x + PAD, box.y + 4, box.w - 2 * PAD, self.title_h)
-        shown = self.total_label(top + 1, min(len(self.lines), top + self.rows), len(self.lines))
+        numbers = [n for n, _, _ in self.lines[: top + self.rows] if n]  # the program's own
+        first = next((n for n, _, _ in reversed(self.lines[: top + 1]) if n), 1)
+        shown = self.total_label(first, numbers[-1] if numbers else 1, self.total)
         count_w = math.ceil(c.text_width(shown, TITLE_SIZE)) + 2
         if c.text_width(title, TITLE_SIZE, True) + count_w + 8 > head.w:
             count_w = 0  # no room for both: the title only (the arrows say there is more)

@@ -14,8 +14,13 @@ from kiosk.maker.bench import Bench
 from kiosk.ui import icons, theme
 from kiosk.ui.widgets import Button, labelled
 
-GROUP_ICONS = {"inputs": "input", "outputs": "output", "time": "clock", "numbers": "number",
-               "screen": "screen"}  # fmt: skip
+GROUP_ICONS = {
+    "inputs": "input",
+    "outputs": "output",
+    "screen": "screen",
+    "time": "clock",
+    "numbers": "number",
+}  # fmt: skip  (in the palette's order)
 BAND = 44  # the coloured band at a block's left, with the group's icon
 MORE = "…"
 

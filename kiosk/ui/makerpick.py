@@ -16,7 +16,7 @@ from kiosk.maker.blocks import COUNT_AT_LEAST, TEXT_MAX, text
 from kiosk.maker.rules import Choice, Rule
 from kiosk.maker.sentences import block_words, value_words
 from kiosk.ui import theme
-from kiosk.ui.makerkit import BlockButton, Live
+from kiosk.ui.makerkit import GROUP_ICONS, BlockButton, Live
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, heading
 
@@ -49,11 +49,14 @@ class PickScreen(Live, Screen):
         return self.slot == "when" or (self.slot == "new" and self.trigger is None)
 
     def choices(self) -> list[Choice]:
-        palette = self.bench.palette
-        return palette.triggers() if self.wants_trigger else palette.actions()
+        """The blocks that fit here, device by device (a workshop's devices first)."""
+        palette, order = self.bench.palette, self.bench.devices
+        found = palette.triggers() if self.wants_trigger else palette.actions()
+        return sorted(found, key=lambda ch: -1 if ch.device is None else order.index(ch.device))
 
     def groups(self) -> list[str]:
-        return list(dict.fromkeys(c.block.group for c in self.choices()))
+        found = {c.block.group for c in self.choices()}
+        return [group for group in GROUP_ICONS if group in found]
 
     def current(self):
         """The block now in this place (None for a new one)."""
