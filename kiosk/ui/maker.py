@@ -65,7 +65,7 @@ class MakerScreen(Live, Screen):
     def card_height(self, c, width: int) -> int:
         """Rows of words, one of them the state's chip (a little taller)."""
         rows = self.card_rows(width)
-        return (rows - 1) * math.ceil(c.line_height(ROW_SIZE)) + chip_height(c) + 16
+        return (rows - 1) * math.ceil(c.line_height(ROW_SIZE)) + chip_height(c) + 10
 
     def build(self, c) -> list[Button]:
         t, bench = self.t, self.bench
@@ -259,7 +259,7 @@ class RuleCard(Button):
             n = screen.card_rows(r.w)
             two = c.fit(when, (x, 0, w, 2 * row_h), ROW_SIZE, bold=True)
             tall = n == 4 and len(two.lines) > 1  # "Als ..." on two lines
-            y = r.y + 8
+            y = r.y + 5
             high = row_h * (2 if tall else 1)
             c.text(when, (x, y, w, high), ROW_SIZE, theme.INK, bold=True, align="left",
                    valign="top")  # fmt: skip

@@ -13,7 +13,7 @@ from kiosk.maker.codegen import first_rule_line
 from kiosk.maker.codelines import wrapped
 from kiosk.ui import theme
 
-SIZE = 14  # logical px (large text: 1.25 times)
+SIZE = 15  # logical px (large text: 1.25 times)
 PAD = 10
 TITLE_SIZE = 16
 

@@ -21,6 +21,7 @@ ROW_H = 52  # an action's block (the least touch target is 48)
 GAP = 6
 LABEL_W = 56  # the word "dan" before the actions
 COUNT_W = 240
+DROP_W = 60  # an action's bin, with its word
 
 
 class RuleScreen(Live, Screen):
@@ -68,13 +69,13 @@ class RuleScreen(Live, Screen):
                 buttons.append(Button("makerrule.add", box, t("ui.maker.rule.add"),
                                       self.pick("add"), size=18, icon="plus"))  # fmt: skip
                 continue
-            block = pygame.Rect(box.x, box.y, box.w - 48 - GAP, box.h)
+            block = pygame.Rect(box.x, box.y, box.w - DROP_W - GAP, box.h)
             drop = self.drop(k) if len(rule.actions) > 1 else None
             buttons += [
                 BlockButton(f"makerrule.do.{k}", block, part_words(action, spec, text),
                             self.pick("do", k), action.block.group),
-                Button(f"makerrule.drop.{k}", pygame.Rect(block.right + GAP, box.y, 48, box.h),
-                       "", drop, icon="trash"),
+                Button(f"makerrule.drop.{k}", pygame.Rect(block.right + GAP, box.y, DROP_W,
+                       box.h), "", drop, icon="trash", detail=t("ui.maker.rule.drop"), pad=4),
             ]  # fmt: skip
         return buttons
 
