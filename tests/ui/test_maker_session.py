@@ -125,3 +125,14 @@ def test_a_rule_that_cannot_run_says_why_and_the_others_keep_running(kiosk):
     assert "cross" in icons  # not by colour alone
     kiosk.do_set({"button": True})  # the starter rules still work
     assert lit(app, "led")
+
+
+def test_the_simulator_panel_presses_the_virtual_button_for_the_rules(kiosk):
+    app = kiosk.app
+    app.go("maker")  # the kit's starter rules: the button switches the LED on, and off again
+    kiosk.do_key("F2")
+    kiosk.do_tap("sim.button")  # pressed, on the panel over the maker screen
+    assert kiosk.until(lambda: lit(app, "led"))
+    kiosk.do_tap("sim.button")  # let go
+    assert kiosk.until(lambda: not lit(app, "led"))
+    assert app.screen.id == "maker"
