@@ -11,6 +11,7 @@ from dataclasses import replace
 import pygame
 
 from kiosk.maker.bench import Bench
+from kiosk.maker.blocks import EVENTS
 from kiosk.ui import icons, theme
 from kiosk.ui.widgets import Button, labelled
 
@@ -27,13 +28,17 @@ MORE = "…"
 
 class Live:
     """A maker screen: the creation keeps running on the kit while it is shown. The app's loop
-    hands it every kit event and ticks it every frame; it redraws when the run shows change."""
+    hands it every kit event and ticks it every frame; it redraws when the run shows change.
+    Someone pressing the gadget's button is someone there: attract mode waits."""
 
     bench: Bench
     app: object
 
     def device(self, event) -> bool:
-        return self.bench.device(replace(event, at=self.app.clock.since(event.at)))
+        at = self.app.clock.since(event.at)
+        if event.kind in EVENTS:
+            self.app.last_input = max(self.app.last_input, at)
+        return self.bench.device(replace(event, at=at))
 
     def tick(self, now: float) -> bool:
         return self.bench.tick(now)

@@ -136,3 +136,15 @@ def test_the_simulator_panel_presses_the_virtual_button_for_the_rules(kiosk):
     kiosk.do_tap("sim.button")  # let go
     assert kiosk.until(lambda: not lit(app, "led"))
     assert app.screen.id == "maker"
+
+
+def test_playing_with_the_gadget_keeps_attract_mode_away(kiosk):
+    app = kiosk.app
+    app.go("maker")
+    kiosk.do_wait(150)
+    kiosk.do_set({"button": True})  # no touch on the screen, but someone is there
+    kiosk.do_set({"button": False})
+    kiosk.do_wait(100)
+    assert app.screen.id == "maker"
+    kiosk.do_wait(100)  # and then nobody
+    assert app.screen.id == "attract"
