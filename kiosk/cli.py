@@ -356,7 +356,7 @@ def _status(sub) -> None:
 
 def _maker(sub) -> None:
     actions = _group(_command(
-        sub, "maker", None, "list the creations of maker mode, export one as Python",
+        sub, "maker", None, "list the creations of maker mode, export one as Python or a card",
         "Maker mode's creations kept on this kiosk (rules youth built on the touchscreen), and\n"
         "the gpiozero program of one written to a .py file to take home.",
         GROUP_EXITS,
@@ -374,6 +374,15 @@ def _maker(sub) -> None:
     )  # fmt: skip
     p.add_argument("name", metavar="NAME", help='the creation\'s name, e.g. "Snelle Raket"')
     p.add_argument("--py", required=True, metavar="FILE", help="the .py file (or a folder)")
+    p = _command(
+        actions, "card", "maker:creation_card", "a printable one-page card of a creation",
+        "Draw a creation's card (one A4 page at 150 dpi) to take home: its rules in words, the\n"
+        "wiring pictures of its devices and its gpiozero program.",
+        "0 written, 1 the kit has problems or the file cannot be written, 2 unknown creation",
+    )  # fmt: skip
+    p.add_argument("name", metavar="NAME", help='the creation\'s name, e.g. "Snelle Raket"')
+    p.add_argument("--png", required=True, metavar="FILE")
+    p.add_argument("--lang", choices=languages(), help="default: the config's language")
 
 
 COMMANDS = {  # in DESIGN.md's order, which `stem-kiosk --help` keeps
