@@ -12,7 +12,9 @@ from listing import db, docs, errors, problems
 from listing.auth import guard
 from listing.maintenance import MaintenanceMiddleware
 from listing.migrate import require_head, upgrade
-from listing.routers import activities, agenda, health, kiosks, portal, reports, sessions
+from listing.portal import funder, login, people, tokens
+from listing.portal import reports as portal_reports
+from listing.routers import activities, agenda, health, kiosks, reports, sessions
 from listing.settings import Settings, resolve_db_url
 
 
@@ -42,7 +44,9 @@ def create_app(db_url: str, settings: Settings | None = None, *, migrate: bool =
     app.state.settings = settings or Settings()
     problems.install(app)
     guard.install(app)
-    for module in (health, sessions, kiosks, activities, agenda, reports, portal):
+    for module in (health, sessions, kiosks, activities, agenda, reports):
+        app.include_router(module.router)
+    for module in (login, portal_reports, funder, tokens, people):  # the portal's pages
         app.include_router(module.router)
     docs.install(app)
     app.add_middleware(MaintenanceMiddleware)

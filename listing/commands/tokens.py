@@ -8,7 +8,7 @@ from __future__ import annotations
 from listing import db
 from listing.commands import engine, fail
 from listing.models.incoming import is_identifier
-from listing.security import hash_token, new_token
+from listing.security import enrol_kiosk, hash_token, new_token
 from listing.storage import kiosks
 
 
@@ -38,10 +38,9 @@ def add_commands(sub) -> None:
 def _kiosk_add(args) -> int:
     if not is_identifier(args.kiosk_id):
         return fail(f"invalid kiosk id {args.kiosk_id!r}", 2)
-    token = new_token()
     try:
         with db.write(engine(args)) as conn:
-            kiosks.add_kiosk(conn, args.kiosk_id, hash_token(token))
+            token = enrol_kiosk(conn, args.kiosk_id)
     except kiosks.KioskExists:
         return fail(f"kiosk {args.kiosk_id} exists; revoke it first", 1)
     print(f"kiosk {args.kiosk_id} added; its token (shown once):")

@@ -170,3 +170,35 @@ def is_admin(conn: Connection, token_hash: str) -> bool:
         )
     )
     return found is not None
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    kiosk_id: str
+    created_at: str
+    revoked_at: str | None
+    last_seen_at: str | None
+
+
+def enrolments(conn: Connection, offset: int, limit: int) -> list[Enrolment]:
+    """A page of kiosks and their tokens' state, active ones first, each by id."""
+    query = (
+        select(kiosks.c.kiosk_id, kiosks.c.created_at, kiosks.c.revoked_at, kiosks.c.last_seen_at)
+        .order_by(kiosks.c.revoked_at.is_not(None), kiosks.c.kiosk_id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [Enrolment(*row) for row in conn.execute(query)]
+
+
+def enrolment(conn: Connection, kiosk_id: str) -> Enrolment | None:
+    query = select(
+        kiosks.c.kiosk_id, kiosks.c.created_at, kiosks.c.revoked_at, kiosks.c.last_seen_at
+    ).where(kiosks.c.kiosk_id == kiosk_id)
+    row = conn.execute(query).first()
+    return Enrolment(*row) if row else None
+
+
+def kiosk_ids(conn: Connection) -> list[str]:
+    """Every kiosk's id, revoked ones too (the portal's filters and choices)."""
+    return list(conn.scalars(select(kiosks.c.kiosk_id).order_by(kiosks.c.kiosk_id)))

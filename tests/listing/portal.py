@@ -11,6 +11,7 @@ import httpx
 from listing import db
 from listing.auth.passwords import hash_password
 from listing.storage import users
+from tests.listing.snapshots import snapshot
 
 HTML = {"Accept": "text/html,application/xhtml+xml"}
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -40,3 +41,51 @@ def log_in(http: httpx.Client, name: str, password: str, **extra: str) -> httpx.
     assert form.status_code == 200
     fields = {"name": name, "password": password, "csrf_token": csrf_of(form)} | extra
     return http.post("/portal/login", data=fields)
+
+
+TOWNS = [
+    ("Maldegem", "9990", "library"),
+    ("Gent", "9000", "youth_house"),
+    ("Eeklo", "9900", "school"),
+    ("Schilde", "2970", "youth_movement"),
+    ("Zelzate", "9060", "care_centre"),
+]
+
+
+def tour(kiosk_id: str, months: list[str], per_month: int = 3, seed: int = 7) -> list[dict]:
+    """Sessions of one kiosk over `months` ("YYYY-MM"): varied places, ages and sizes, some
+    small enough for the small-count rule; deterministic for a given seed."""
+    import random
+
+    rng = random.Random(f"{kiosk_id}{seed}")
+    found = []
+    for month in months:
+        for n in range(per_month):
+            town, postcode, venue = TOWNS[rng.randrange(len(TOWNS))]
+            bands = {b: rng.choice([0, 1, 2, 4, 6, 9]) for b in ("0-9", "10-13", "14-17", "18-")}
+            bands["unknown"] = rng.choice([0, 0, 1])
+            total = sum(bands.values()) or 1
+            bands["unknown"] += total - sum(bands.values())
+            girls = rng.randrange(total + 1)
+            day = 3 + 7 * n
+            found.append(
+                snapshot(
+                    new_id=True,
+                    kiosk_id=kiosk_id,
+                    started_at=f"{month}-{day:02d}T13:30:00Z",
+                    ended_at=f"{month}-{day:02d}T15:00:00Z",
+                    **{
+                        "stop.name": f"{town} {venue}",
+                        "stop.municipality": town,
+                        "stop.postcode": postcode,
+                        "stop.venue_type": venue,
+                        "attendance": {
+                            "total": total,
+                            "age_bands": bands,
+                            "gender": {"girl": girls, "boy": total - girls, "x": 0, "unstated": 0},
+                            "returning": rng.randrange(total + 1),
+                        },
+                    },
+                )
+            )
+    return found
