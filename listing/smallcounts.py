@@ -1,14 +1,19 @@
 """The small-count rule of figures that leave the house (the funder report): no count of
-participants from 1 to 4, and none that the shown figures give away by subtraction.
+participants from 1 to 4, and none that the shown figures give away by arithmetic.
 
 1. A count from 1 to 4 is hidden, shown as "<5" (primary). Zero is shown: it singles out nobody.
-2. Where counts add up to a total that is shown (the age bands to the participants, 14-17 and
-   18+ to 14+, the venue types or the municipalities to the participants), one hidden count
-   would be the total minus the others. So while such a group has exactly one hidden count,
-   its smallest other count above zero is hidden too, shown as "x" (complementary), or, when
-   every other count is zero, its total is; a hidden total protects its group already. This
-   repeats until no group has one hidden count alone, since a count hidden for one group may
-   leave another with one.
+2. Counts that add up to a total (the age bands to the participants, 14-17 and 18+ to 14+, the
+   venue types or the municipalities to the participants) let a reader narrow down what is
+   hidden: a total minus the shown parts is what the hidden parts add up to, and a reader knows
+   a "<5" is 1 to 4 and an "x" is 5 or more (zero and 1 to 4 read otherwise). The rule works
+   out, for every hidden count, the least and the most it could be from everything shown
+   (interval audit over every sum, repeated until nothing narrows further). While some hidden
+   count could be only one value, one more count is hidden, shown as "x" (complementary): the
+   smallest shown count above zero of a sum that holds it, else that sum's total, else the
+   smallest of a sum that shares a count with those.
+3. A report of fewer than 5 participants in all shows no breakdown by age or place: with so
+   few, any breakdown narrows them down (four bands of 1 or more under a total under 5 are 1
+   each).
 Counts that no shown total ties to others (girls, returning participants) need rule 1 only.
 """
 
@@ -19,6 +24,7 @@ from dataclasses import dataclass, field
 from listing.settings import PUBLIC_DETAIL_MIN
 
 PRIMARY, COMPLEMENTARY = "<5", "x"
+UNBOUNDED = 10**12  # "5 or more": more than any report counts
 
 
 @dataclass(eq=False)
@@ -36,6 +42,14 @@ class Cell:
     def shown(self) -> str:
         return self.hidden or f"{self.value}"
 
+    def readable(self) -> list[int]:
+        """What a reader knows of it from how it is shown: [least, most]."""
+        if self.hidden == PRIMARY:
+            return [1, PUBLIC_DETAIL_MIN - 1]
+        if self.hidden == COMPLEMENTARY:
+            return [PUBLIC_DETAIL_MIN, UNBOUNDED]
+        return [self.value, self.value]
+
 
 @dataclass
 class Group:
@@ -45,18 +59,64 @@ class Group:
     parts: list[Cell] = field(default_factory=list)
 
 
-def protect(groups: list[Group]) -> None:
-    """Apply rule 2 to `groups` (their cells already carry rule 1), in place."""
+def audit(groups: list[Group]) -> dict[int, list[int]]:
+    """[least, most] of every cell (by id) that a reader can work out from the shown cells
+    and the sums, narrowed over and over until no sum narrows anything further."""
+    bounds = {id(c): c.readable() for g in groups for c in (g.total, *g.parts)}
     changed = True
     while changed:
         changed = False
-        for group in groups:
-            if group.total.hidden:
-                continue
-            hidden = [c for c in group.parts if c.hidden]
-            if len(hidden) != 1:
-                continue
-            candidates = [c for c in group.parts if not c.hidden and c.value > 0]
-            chosen = min(candidates, key=lambda c: c.value) if candidates else group.total
-            chosen.hidden = COMPLEMENTARY
-            changed = True
+        for group in (g for g in groups if g.parts):
+            low = sum(bounds[id(c)][0] for c in group.parts)
+            high = sum(bounds[id(c)][1] for c in group.parts)
+            total = bounds[id(group.total)]
+            narrowed = {id(group.total): [max(total[0], low), min(total[1], high)]}
+            for c in group.parts:
+                least, most = bounds[id(c)]
+                others_low, others_high = low - least, high - most
+                narrowed[id(c)] = [
+                    max(least, total[0] - others_high),
+                    min(most, total[1] - others_low),
+                ]
+            for key, value in narrowed.items():
+                if value[0] > value[1]:
+                    raise ValueError("the counts do not add up to their total")
+                if value != bounds[key]:
+                    bounds[key] = value
+                    changed = True
+    return bounds
+
+
+def _one_more(groups: list[Group], exposed: Cell) -> None:
+    """Hide one more count to cover `exposed`: the smallest shown count above zero beside it
+    in a sum, else the total of such a sum, else the smallest in a sum that shares a count
+    with those (a total can be given away by another sum it belongs to), else any."""
+    holding = [g for g in groups if exposed in g.parts]
+    near = {id(c) for g in holding for c in (g.total, *g.parts)}
+    linked = [g for g in groups if any(id(c) in near for c in (g.total, *g.parts))]
+    for choice in (
+        [c for g in holding for c in g.parts],
+        [g.total for g in holding],
+        [c for g in linked for c in (g.total, *g.parts)],
+        [c for g in groups for c in (g.total, *g.parts)],
+    ):
+        shown = [c for c in choice if not c.hidden and c.value > 0]
+        if shown:
+            min(shown, key=lambda c: c.value).hidden = COMPLEMENTARY
+            return
+    raise AssertionError("an exposed count with nothing left to hide")
+
+
+def protect(groups: list[Group]) -> None:
+    """Apply rule 2 to `groups` (their cells already carry rule 1), in place."""
+    while True:
+        bounds = audit(groups)
+        exposed = [
+            c
+            for g in groups
+            for c in (g.total, *g.parts)
+            if c.hidden and bounds[id(c)][0] == bounds[id(c)][1]
+        ]
+        if not exposed:
+            return
+        _one_more(groups, exposed[0])

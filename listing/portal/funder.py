@@ -21,7 +21,7 @@ from listing.portal import layout, report_filters
 from listing.portal.report_charts import Report, band_name
 from listing.portal.reports import gather
 from listing.reports import share, total
-from listing.smallcounts import Cell, Group, protect
+from listing.smallcounts import PRIMARY, Cell, Group, protect
 
 router = APIRouter(prefix="/portal/reports", include_in_schema=False)
 
@@ -47,6 +47,11 @@ class Figures:
     venues: list[Line]
     towns: list[Line]
 
+    @property
+    def too_few(self) -> bool:
+        """Under 5 participants in all: no breakdown by age or place (rule 3)."""
+        return self.participants.hidden == PRIMARY
+
 
 def _shown_share(part: Cell, whole: Cell) -> int | None:
     return None if part.hidden or whole.hidden else share(part.value, whole.value)
@@ -61,15 +66,19 @@ def figures(report: Report, cat: Catalogue) -> Figures:
     older = Cell(whole.older)
     venues = [(cat.t(f"venue.{v}"), s, Cell(p)) for v, s, p in report.venues]
     towns = [(town, s, Cell(p)) for town, s, p in report.towns]
-    protect(
-        [
-            Group(participants, list(bands.values())),
-            Group(older, [bands["14-17"], bands["18-"]]),
-            Group(participants, [bands["0-9"], bands["10-13"], older, bands["unknown"]]),
-            Group(participants, [cell for *_, cell in venues]),
-            Group(participants, [cell for *_, cell in towns]),
-        ]
-    )
+    few = participants.hidden == PRIMARY
+    if few:
+        venues, towns = [], []
+    else:
+        protect(
+            [
+                Group(participants, list(bands.values())),
+                Group(older, [bands["14-17"], bands["18-"]]),
+                Group(participants, [bands["0-9"], bands["10-13"], older, bands["unknown"]]),
+                Group(participants, [cell for *_, cell in venues]),
+                Group(participants, [cell for *_, cell in towns]),
+            ]
+        )
     recorded = Cell(whole.participants - whole.gender_not_reported)
     girls, returning = Cell(whole.gender["girl"]), Cell(whole.returning)
 
@@ -79,7 +88,7 @@ def figures(report: Report, cat: Catalogue) -> Figures:
     return Figures(
         sessions=whole.sessions,
         participants=participants,
-        bands=[line(band_name(cat, b), bands[b]) for b in BANDS],
+        bands=[] if few else [line(band_name(cat, b), bands[b]) for b in BANDS],
         older=line("14+", older),
         girls=Line(cat.t("fig_girls"), girls, None, _shown_share(girls, recorded)),
         returning=line(cat.t("fig_returning"), returning),
