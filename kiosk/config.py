@@ -19,7 +19,7 @@ ENV_VAR = "STEM_KIOSK_CONFIG"
 KIOSK_ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
 KEYS = [
     "kiosk_id", "language", "data_dir", "kit", "tour", "workshops_dirs", "listing",
-    "facilitator_pin_hash",
+    "facilitator_pin_hash", "large_text",
 ]  # fmt: skip
 
 TEMPLATE = f"""\
@@ -33,6 +33,7 @@ language: nl
 # listing:
 #   url: https://listing.example.org
 #   token_file: /etc/stem-kiosk/token
+# large_text: false             # true: every screen starts with large text (Home's A+ toggles)
 """
 
 
@@ -54,6 +55,7 @@ class Config:
     listing_url: str | None = None
     token_file: Path | None = None
     facilitator_pin_hash: str | None = None
+    large_text: bool = False  # start with large text (Home's "A+" switches it for the day)
 
     @property
     def imported_workshops_dir(self) -> Path:
@@ -132,6 +134,9 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
             if listing.get("token_file") is not None:
                 value = check.text(("listing", "token_file"), listing["token_file"], max_len=4096)
                 config.token_file = base / Path(value).expanduser() if value else None
+    if top.get("large_text") is not None:
+        large = check.boolean(("large_text",), top["large_text"])
+        config.large_text = bool(large)
     if top.get("facilitator_pin_hash") is not None:
         config.facilitator_pin_hash = check.text(
             ("facilitator_pin_hash",), top["facilitator_pin_hash"], max_len=512

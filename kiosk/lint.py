@@ -1,6 +1,8 @@
-"""Content lint: does every text of a workshop fit the kiosk's 800x480 screen at its own size?
+"""Content lint: does every text of a workshop fit the kiosk's 800x480 screen at its own size,
+and in large text (every size LARGE_TEXT times larger)?
 
-Measured with the kiosk's font in the boxes the screens draw in (kiosk/look.py).
+Measured with the kiosk's font in the boxes the screens draw in (kiosk/look.py); a title beside
+the read-aloud button, as the intro and the steps show it.
 """
 
 from __future__ import annotations
@@ -24,26 +26,38 @@ class Place:
     box: pygame.Rect
     size: int
     bold: bool = False
+    large_box: pygame.Rect | None = None  # where it goes in large text, if that is elsewhere
+
+    def at(self, text_scale: float) -> pygame.Rect:
+        return self.large_box if text_scale > 1 and self.large_box else self.box
 
 
-HEADING = Place("the title line", look.HEADING, look.HEADING_SIZE, bold=True)
+HEADING = Place(
+    "the title line",
+    look.title_box(room=look.SPEAKER_ROOM),
+    look.HEADING_SIZE,
+    bold=True,
+    large_box=look.title_box(look.LARGE_TEXT, room=look.SPEAKER_ROOM),
+)
 STEP = Place("the step screen", look.STEP_TEXT, look.STEP_TEXT_SIZE)
 HINT = Place("the hint box", look.HINT_TEXT, look.HINT_SIZE)
 NAMES = {"steps": "step", "choices": "choice"}  # "step 3 choice 2 text (nl)"
 
 
-def overflow(text: str, place: Place) -> str | None:
+def overflow(text: str, place: Place, text_scale: float = 1.0) -> str | None:
     """Why the text does not fit its place at its size (None when it fits)."""
-    font = look.font(place.size, place.bold)
-    lines = look.wrap(text, font, place.box.w)
-    room = place.box.h // font.get_linesize()
-    wide = [w for w in text.split() if font.size(w)[0] > place.box.w]
+    size = look.px(place.size * text_scale)
+    where = place.name + (" in large text" if text_scale > 1 else "")
+    font, box = look.font(size, place.bold), place.at(text_scale)
+    lines = look.wrap(text, font, box.w)
+    room = box.h // font.get_linesize()
+    wide = [w for w in text.split() if font.size(w)[0] > box.w]
     if wide:
-        return f"the word '{wide[0]}' is wider than {place.name} at {place.size} px"
+        return f"the word '{wide[0]}' is wider than {where} at {size} px"
     if len(lines) > room:
         extra = len(lines) - room
         return (
-            f"does not fit {place.name}: {len(lines)} lines at {place.size} px where {room} "
+            f"does not fit {where}: {len(lines)} lines at {size} px where {room} "
             f"fit ({extra} line{'s' if extra > 1 else ''} too many); shorten it"
         )
     return None
@@ -66,7 +80,8 @@ def texts(workshop: Workshop) -> Iterator[tuple[tuple, object, Place]]:
 
 
 def lint_workshop(workshop: Workshop) -> list[Problem]:
-    """One problem per text (and language) that does not fit the screen, at that text."""
+    """One problem per text (and language) that does not fit the screen, at that text: at its
+    own size, else in large text."""
     try:
         doc: Document | None = read(workshop.path)
     except SourceError:
@@ -75,7 +90,7 @@ def lint_workshop(workshop: Workshop) -> list[Problem]:
     for keypath, text, place in texts(workshop):
         for lang in LANGUAGES:
             value = getattr(text, lang)
-            why = overflow(value, place) if value else None
+            why = value and (overflow(value, place) or overflow(value, place, look.LARGE_TEXT))
             if why:
                 line, column = doc.where((*keypath, lang)) if doc else (1, 1)
                 label = " ".join(NAMES.get(k, str(k + 1 if isinstance(k, int) else k))

@@ -1,8 +1,9 @@
 """The kiosk's look, shared by its screens and by what it prints (cards, charts): colours, the
 font (DejaVu Sans, shipped), text wrapped and fitted, and the boxes workshop text goes in.
 
-Sizes are logical pixels of the 800x480 screen (the display scales it); the content lint
-(kiosk/lint.py) measures every workshop's text against the same boxes the screens draw in.
+Sizes are logical pixels of the smallest screen, 800x480 (kiosk/ui/canvas.py draws them at the
+display's real resolution); large text multiplies every text size by LARGE_TEXT. The content
+lint (kiosk/lint.py) measures every workshop's text at both sizes in the boxes the screens use.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ import pygame
 
 from devices.typeface import font_file
 
-SIZE = (800, 480)  # the logical screen; the official 7" display's resolution
+SIZE = (800, 480)  # the smallest logical screen: the official 7" display's resolution
 WIDTH, HEIGHT = SIZE
 MARGIN = 16
+LARGE_TEXT = 1.25  # large text (Home's "A+", `large_text: true`): every text this much larger
+LEAST = 12  # the smallest text a box may shrink its text to (times the text scale)
+SPEAKER_W = 150  # the read-aloud button at the right of the title line (intro, steps, end)
 
 # Where workshop text goes on screen, at which size.
 HEADING = pygame.Rect(MARGIN, 10, WIDTH - 2 * MARGIN, 44)  # every screen's title: one line, bold
+SPEAKER_ROOM = SPEAKER_W + 8  # what a title leaves free for the read-aloud button at its right
 HEADING_SIZE = 30
 STEP_TEXT = pygame.Rect(16, 84, 420, 246)  # the player's step text, above its check box
 STEP_TEXT_SIZE = 26
@@ -74,6 +79,18 @@ PAIRS = (
 )
 
 
+def title_box(text_scale: float = 1.0, room: int = 0) -> pygame.Rect:
+    """Every screen's title line at a text size: one bold line, as tall as large text needs
+    (its detail line follows right under it); `room` is kept free at its right."""
+    high = max(HEADING.h, font(px(HEADING_SIZE * text_scale), True).get_linesize())
+    return pygame.Rect(MARGIN, HEADING.y, WIDTH - 2 * MARGIN - room, high)
+
+
+def px(size: float) -> int:
+    """A text size (logical px times the text scale and the screen's scale) as a font's px."""
+    return max(1, int(size + 0.5))
+
+
 @cache
 def font(size: int, bold: bool = False) -> pygame.font.Font:
     if not pygame.font.get_init():
@@ -81,8 +98,9 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     return pygame.font.Font(font_file(bold), size)
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Greedy word wrap; a single word wider than the box stays on its own line."""
+def wrap(text: str, font: pygame.font.Font, width: int, *, breaking: bool = False) -> list[str]:
+    """Greedy word wrap; a single word wider than the box stays on its own line, or with
+    `breaking` is cut into pieces that fit (a path, a URL: never for sentences that fit)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
@@ -93,21 +111,37 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
             else:
                 lines.append(line)
                 line = word
+            while breaking and len(line) > 1 and font.size(line)[0] > width:
+                cut = len(line) - 1
+                while cut > 1 and font.size(line[:cut])[0] > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
         lines.append(line)
     return lines
 
 
-@lru_cache(maxsize=1024)
-def fit(text: str, w: int, h: int, size: int, bold: bool, least: int) -> tuple[int, tuple]:
-    """The largest size (from `size` down, in steps of 2, not below `least`) at which the text
-    wraps into a w x h box, and its lines at that size."""
+@lru_cache(maxsize=4096)
+def fit(
+    text: str, w: int, h: int, size: int, bold: bool, least: int, step: int = 2
+) -> tuple[int, tuple, bool]:
+    """The largest size (from `size` down in `step`s, not below `least`) at which the text wraps
+    into a w x h box, its lines at that size, and whether they fit. At the least size a word
+    wider than the box (a path) is broken rather than cut off: more lines than words then."""
     while True:
         face = font(size, bold)
         lines = wrap(text, face, w)
-        widest = max((face.size(line)[0] for line in lines), default=0)
-        if (len(lines) * face.get_linesize() <= h and widest <= w) or size <= least:
-            return size, tuple(lines)
-        size -= 2
+        if _inside(lines, face, w, h):
+            return size, tuple(lines), True
+        if size <= least:
+            broken = wrap(text, face, w, breaking=True)
+            return size, tuple(broken), _inside(broken, face, w, h)
+        size = max(least, size - step)
+
+
+def _inside(lines: list[str], face: pygame.font.Font, w: int, h: int) -> bool:
+    widest = max((face.size(line)[0] for line in lines), default=0)
+    return len(lines) * face.get_linesize() <= h and widest <= w
 
 
 def forget() -> None:

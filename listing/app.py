@@ -14,7 +14,18 @@ from listing.maintenance import MaintenanceMiddleware
 from listing.migrate import require_head, upgrade
 from listing.portal import funder, login, people, tokens
 from listing.portal import reports as portal_reports
-from listing.routers import activities, agenda, health, kiosks, reports, sessions
+from listing.routers import (
+    activities,
+    agenda,
+    health,
+    kiosks,
+    packs,
+    plan,
+    reports,
+    sessions,
+    status,
+    upcoming,
+)
 from listing.settings import Settings, resolve_db_url
 
 
@@ -44,7 +55,9 @@ def create_app(db_url: str, settings: Settings | None = None, *, migrate: bool =
     app.state.settings = settings or Settings()
     problems.install(app)
     guard.install(app)
-    for module in (health, sessions, kiosks, activities, agenda, reports):
+    for module in (
+        health, sessions, kiosks, plan, packs, status, activities, upcoming, agenda, reports
+    ):  # fmt: skip
         app.include_router(module.router)
     for module in (login, portal_reports, funder, tokens, people):  # the portal's pages
         app.include_router(module.router)

@@ -6,13 +6,15 @@ Validation errors become problem pointers into the body (RFC 6901), prefixed for
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
 from listing.models.incoming import SnapshotIn, tied_rules
 from listing.problems import Problem
+
+M = TypeVar("M", bound=BaseModel)
 
 
 async def read_limited(request: Request, limit: int) -> bytes:
@@ -57,16 +59,21 @@ def summary(errors: list[dict[str, str]]) -> str:
     return text + (f" (and {len(errors) - 3} more)" if len(errors) > 3 else "")
 
 
-def validate_snapshot(value: Any, prefix: str = "") -> SnapshotIn:
-    """One snapshot, every rule checked; 422 with a pointer per broken rule."""
+def validate_model(model: type[M], value: Any, prefix: str = "") -> M:
+    """A JSON value as `model` with its field rules checked; 422 with a pointer per broken rule."""
     try:
-        snap = SnapshotIn.model_validate_json(json.dumps(value))
+        return model.model_validate_json(json.dumps(value))
     except ValidationError as exc:
         errors = [
             {"pointer": pointer(prefix, e["loc"]), "detail": e["msg"]}
             for e in exc.errors(include_url=False)
         ]
         raise Problem(422, summary(errors), errors=errors) from None
+
+
+def validate_snapshot(value: Any, prefix: str = "") -> SnapshotIn:
+    """One snapshot, every rule checked; 422 with a pointer per broken rule."""
+    snap = validate_model(SnapshotIn, value, prefix)
     _check_tied(snap, prefix)
     return snap
 

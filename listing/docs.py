@@ -1,7 +1,7 @@
 """The OpenAPI document's pieces FastAPI cannot infer: request bodies read by hand and problems.
 
 Routes read their bodies themselves (to keep the contract's check order), so the snapshot
-schemas are added to /openapi.json here, from the same pydantic models that validate.
+and status schemas are added to /openapi.json here, from the same pydantic models that validate.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 
 from listing.models.incoming import BatchIn, SnapshotIn
+from listing.models.incoming_fleet import StatusIn
 from listing.models.outgoing import ProblemOut
 from listing.problems import MEDIA_TYPE, TITLES
 
@@ -48,7 +49,12 @@ def install(app: FastAPI) -> None:
             title=app.title, version=app.version, description=app.description, routes=app.routes
         )
         _, extra = models_json_schema(
-            [(SnapshotIn, "validation"), (BatchIn, "validation"), (ProblemOut, "serialization")],
+            [
+                (SnapshotIn, "validation"),
+                (BatchIn, "validation"),
+                (StatusIn, "validation"),
+                (ProblemOut, "serialization"),
+            ],
             ref_template=REF,
         )
         document.setdefault("components", {}).setdefault("schemas", {}).update(extra["$defs"])

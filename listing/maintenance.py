@@ -12,7 +12,7 @@ from listing import db
 from listing.problems import Problem
 from listing.storage import maintenance
 
-KIOSK_PATHS = ("/v1/sessions", "/v1/kiosks")
+KIOSK_PATHS = ("/v1/sessions", "/v1/kiosks", "/v1/packs")
 DEFAULT_WAIT = 300
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -37,6 +39,7 @@ kiosks = Table(
     Column("revoked_at", String(40)),
     Column("last_seen_at", String(30)),  # the last authenticated request, to the minute
     Column("software_version", String(32)),  # from its User-Agent: stem-kiosk/<version>
+    Column("tour_name", String(200)),  # the plan's tour, set by `stem-listing kiosk tour`
 )
 
 admin_tokens = Table(
@@ -139,4 +142,109 @@ maintenance = Table(
     Column("retry_after", Integer, nullable=False),
     Column("since", String(30), nullable=False),
     CheckConstraint("id = 1", name="maintenance_one_row"),
+)
+
+# The fleet (revision 0004): what the coordinator plans for the kiosks and what they report.
+# A stop is one day of one kiosk somewhere; its stop_id (a UUID made here) never changes, so
+# other records (UiTdatabank's events) can hang on it. Its times are UTC text or NULL.
+stops = Table(
+    "stops",
+    metadata,
+    Column("stop_id", String(36), primary_key=True),
+    Column(
+        "kiosk_id", String(64), ForeignKey("kiosks.kiosk_id", name="stops_kiosk_fk"), nullable=False
+    ),
+    Column("date", String(10), nullable=False),  # YYYY-MM-DD, the local date (Europe/Brussels)
+    Column("starts_at", String(30)),
+    Column("ends_at", String(30)),
+    Column("name", String(200), nullable=False),
+    Column("venue_type", String(20), nullable=False),
+    Column("municipality", String(200), nullable=False),
+    Column("postcode", String(4)),
+    Column("status", String(16), nullable=False),
+    Column("created_at", String(30), nullable=False),
+    Column("updated_at", String(30), nullable=False),
+    CheckConstraint("status IN ('planned', 'cancelled')", name="stops_status"),
+    Index("stops_kiosk_date", "kiosk_id", "date"),
+    Index("stops_date", "date"),
+)
+
+# The workshops planned for a stop, in the coordinator's order; none at all means "any".
+stop_workshops = Table(
+    "stop_workshops",
+    metadata,
+    Column(
+        "stop_id",
+        String(36),
+        ForeignKey("stops.stop_id", name="stop_workshops_stop_fk"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("workshop_id", String(64), nullable=False),
+    Index("stop_workshops_workshop", "workshop_id"),
+)
+
+# Workshop packs, content-addressed: the zip's own bytes in the database, so every host of the
+# listing serves the same ones. A name names one pack at a time.
+packs = Table(
+    "packs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("size", BigInteger, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("for_all", Boolean, nullable=False),  # every kiosk's
+    Column("uploaded_at", String(30), nullable=False),
+)
+
+# What each pack holds, read from its workshop files at upload (title: a language map as JSON).
+pack_workshops = Table(
+    "pack_workshops",
+    metadata,
+    Column(
+        "sha256",
+        String(64),
+        ForeignKey("packs.sha256", name="pack_workshops_pack_fk"),
+        primary_key=True,
+    ),
+    Column("workshop_id", String(64), primary_key=True),
+    Column("version", String(32)),
+    Column("title", Text),
+    Column("typical_age_range", String(7)),
+    Index("pack_workshops_workshop", "workshop_id"),
+)
+
+# The kiosks a pack is assigned to (besides packs.for_all).
+pack_kiosks = Table(
+    "pack_kiosks",
+    metadata,
+    Column(
+        "sha256",
+        String(64),
+        ForeignKey("packs.sha256", name="pack_kiosks_pack_fk"),
+        primary_key=True,
+    ),
+    Column(
+        "kiosk_id",
+        String(64),
+        ForeignKey("kiosks.kiosk_id", name="pack_kiosks_kiosk_fk"),
+        primary_key=True,
+    ),
+    Index("pack_kiosks_kiosk", "kiosk_id"),
+)
+
+# Each kiosk's status reports, newest by reported_at first: the latest is the kiosk's state,
+# the few before it its recent history (storage.reports keeps HISTORY of them per kiosk).
+kiosk_reports = Table(
+    "kiosk_reports",
+    metadata,
+    Column(
+        "kiosk_id",
+        String(64),
+        ForeignKey("kiosks.kiosk_id", name="kiosk_reports_kiosk_fk"),
+        primary_key=True,
+    ),
+    Column("reported_at", String(30), primary_key=True),
+    Column("received_at", String(30), nullable=False),
+    Column("report", Text, nullable=False),  # the report as validated, JSON
 )

@@ -94,6 +94,12 @@ def kiosk_of_token(
     return contact.kiosk_id
 
 
+def require_own(kiosk_id: str, token_kiosk: str) -> None:
+    """403 unless the kiosk a path names is the token's own."""
+    if kiosk_id != token_kiosk:
+        raise Problem(403, f"this token belongs to kiosk {token_kiosk}, not {kiosk_id}")
+
+
 def admin_token(
     request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> None:

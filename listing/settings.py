@@ -13,7 +13,12 @@ from pathlib import Path
 MAX_BODY_BYTES = 1_048_576  # the contract's 1 MiB, chunked bodies too
 BATCH_MAX = 500
 MAX_REVISION = 2**53 - 1
-PUBLIC_DETAIL_MIN = 5  # fewer participants: public views show the total only
+PUBLIC_DETAIL_MIN = 5  # a smaller age band is never named on a public view: "other ages"
+PACK_MAX_BYTES = 50 * 1_048_576  # the contract's largest pack
+PLAN_DAYS_BACK = 30  # a kiosk's plan holds its stops from this many days ago on
+UPCOMING_DAYS = 56  # the agenda page shows the planned stops of the coming eight weeks...
+UPCOMING_MAX = 100  # ...at most this many
+REPORT_HISTORY = 50  # status reports kept per kiosk (the newest by reported_at)
 CONTACT_EVERY_S = 60  # "last heard from" is written at most once a minute per kiosk
 DB_ENV = "STEM_LISTING_DB"
 RATE_ENV = "STEM_LISTING_RATE_LIMIT"

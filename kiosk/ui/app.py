@@ -16,13 +16,16 @@ import pygame
 from kiosk.core.station import Station
 from kiosk.i18n import Catalogue
 from kiosk.sdnotify import Notifier
+from kiosk.speech import Speech
 from kiosk.ui import theme
+from kiosk.ui.canvas import Canvas
 from kiosk.ui.display import Display
+from kiosk.ui.readaloud import ReadAloud
 from kiosk.ui.screen import Screen
 from kiosk.ui.screens import SCREENS
 from kiosk.ui.session import Session
 from kiosk.ui.simpanel import SimPanel
-from kiosk.ui.widgets import text_box
+from kiosk.ui.widgets import labelled
 
 log = logging.getLogger(__name__)
 
@@ -52,16 +55,27 @@ class Clock:
 
 class App:
     """The frame loop and what every screen shares: the station (kit, journal, library, tour,
-    sync), the language, the clock, today's stop and the open session.
+    sync), the language, the text size, the voice, the clock, today's stop and the open session.
 
     Screens reach each other by name (`go("intro", workshop=w)`), through kiosk/ui/screens.py.
+    `speech` is the one voice the app reads aloud with (the run command's; a new one if none).
     """
 
-    def __init__(self, station: Station, display: Display, *, fullscreen: bool = False):
+    def __init__(
+        self,
+        station: Station,
+        display: Display,
+        *,
+        fullscreen: bool = False,
+        speech: Speech | None = None,
+    ):
         self.station = station
         self.display = display
         self.fullscreen = fullscreen
         self.text = Catalogue(station.config.language)
+        self.large_text = station.config.large_text
+        self.voice = ReadAloud(speech or Speech())  # asks espeak-ng on a thread of its own
+        self.canvas: Canvas | None = None  # the last frame shown, with what it drew (marks)
         self.clock = Clock()
         self.notifier = Notifier.from_env()
         self.session: Session | None = None
@@ -99,6 +113,7 @@ class App:
         screen going back passes the one it came from.
 
         enter=False resumes a screen exactly as it was (attract mode giving it back)."""
+        self.voice.stop()  # what was read aloud belonged to the screen that goes
         self.guard(self.screen.leave)
         self.screen = screen
         self.dirty = True
@@ -117,7 +132,13 @@ class App:
         self.dirty = True
 
     def set_language(self, lang: str) -> None:
+        self.voice.stop()
         self.text = Catalogue(lang)
+        self.dirty = True
+
+    def toggle_text_size(self) -> None:
+        """Large text on or off (Home's "A+"); every screen lays itself out again."""
+        self.large_text = not self.large_text
         self.dirty = True
 
     def with_pin(self, then: Callable[[], None]) -> None:
@@ -145,7 +166,7 @@ class App:
             self.handle(event)
         self.drain_kit(early)
         now = self.clock.now()
-        if self.guard(lambda: self.screen.tick(now)) is True:
+        if self.guard(lambda: self.screen.tick(now)) is True or self.voice.changed():
             self.dirty = True
         if self.notice_text and now >= self.notice_until:
             self.notice_text = None
@@ -242,19 +263,40 @@ class App:
         panel = self.panel.buttons if self.panel and self.panel.visible else []
         return [*panel, *self.screen.buttons]
 
-    def draw(self) -> None:
-        surface = self.display.logical
-        if self.guard(lambda: self.screen.render(surface)) is FAILED:
-            self.guard(lambda: self.screen.render(surface))  # now Home, after the fault
+    def new_canvas(self, surface: pygame.Surface) -> Canvas:
+        scale = theme.LARGE_TEXT if self.large_text else 1.0
+        return Canvas(surface, text_scale=scale, words=self.text)
+
+    def frame(self, c: Canvas) -> None:
+        """Everything on screen now, drawn on a canvas: the screen, the panel, the notice."""
+        if self.guard(lambda: self.screen.render(c)) is FAILED:
+            c.marks.clear()
+            self.guard(lambda: self.screen.render(c))  # now Home, after the fault
         if self.panel and self.panel.visible:
-            self.panel.render(surface)
+            with c.overlay("panel"):
+                self.panel.render(c)
         if self.notice_text:
-            box = pygame.Rect(0, 0, theme.WIDTH, 76)  # over the heading, the full width
-            pygame.draw.rect(surface, theme.WARN_LIGHT, box)
-            pygame.draw.line(surface, theme.WARN, box.bottomleft, box.bottomright, 3)
-            text_box(surface, self.notice_text, box.inflate(-32, -8), 20, theme.INK, bold=True)
+            with c.overlay("notice"):
+                box = pygame.Rect(0, 0, c.width, 76)  # over the heading, the full width
+                c.rect(theme.WARN_LIGHT, box)
+                c.line(theme.WARN, (0, 75), (c.width, 75), 3)
+                labelled(c, "info", self.notice_text, box.inflate(-32, -10), 20, theme.INK)
+
+    def draw(self) -> None:
+        canvas = self.new_canvas(self.display.window)
+        self.frame(canvas)
+        self.canvas = canvas
         self.display.present()
         self.dirty = False
+
+    def snapshot(self, size: tuple[int, int]) -> tuple[pygame.Surface, Canvas]:
+        """The current screen drawn at another real size (screenshots, the layout test); the
+        screen lays its buttons out for that size, so the next frame lays them out again."""
+        surface = pygame.Surface(size)
+        canvas = self.new_canvas(surface)
+        self.frame(canvas)
+        self.dirty = True
+        return surface, canvas
 
     def guard(self, call: Callable[[], object]) -> object:
         """Run screen code; an exception is logged and leads back Home with a notice (FAILED)."""
@@ -266,6 +308,7 @@ class App:
             return FAILED
 
     def recover(self) -> None:
+        self.voice.stop()
         self.notice_text = self.text.t("ui.notice.fault")
         self.notice_until = self.clock.now() + NOTICE_S
         try:

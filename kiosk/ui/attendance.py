@@ -11,10 +11,11 @@ from kiosk.journal import BANDS, GENDERS
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import safely
-from kiosk.ui.widgets import Button, bar, heading, text_box
+from kiosk.ui.widgets import Button, bar, heading
 
 FLASH_S = 1.2
-TOTAL_BOX = pygame.Rect(16, 322, 480, 76)  # the running total
+TOTAL_BOX = pygame.Rect(16, 322, 480, 76)  # the running total (at 800x480; wider: wider)
+UNDO_W = 276
 
 
 class AttendanceScreen(Screen):
@@ -50,11 +51,11 @@ class AttendanceScreen(Screen):
             return True
         return False
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
         t = self.t
         bands = self.counts.get("age_bands", {})
         buttons = []
-        width = (768 - 4 * 8) // len(BANDS)
+        width = (c.width - 32 - 4 * 8) // len(BANDS)
         for i, band in enumerate(BANDS):
             buttons.append(
                 Button(
@@ -79,10 +80,11 @@ class AttendanceScreen(Screen):
                     size=17,
                 )
             )
+        x = 16 + len(GENDERS) * 118
         buttons.append(
             Button(
                 "attendance.returning",
-                pygame.Rect(488, 244, 296, 64),
+                pygame.Rect(x, 244, c.width - 16 - x, 64),
                 t("ui.attendance.returning"),
                 self.toggle_returning,
                 "selected" if self.returning else "normal",
@@ -95,40 +97,43 @@ class AttendanceScreen(Screen):
         buttons.append(
             Button(
                 "attendance.undo",
-                pygame.Rect(508, 328, 276, 64),
+                pygame.Rect(c.width - 16 - UNDO_W, 328, UNDO_W, 64),
                 t("ui.attendance.undo"),
                 self.undo if can_undo else None,
             )
         )
         buttons += bar(
+            c,
             [
                 ("attendance.back", t("ui.back"), self.back, ""),
                 ("attendance.end", t("ui.attendance.end"), self.end, "primary"),
-            ]
+            ],
         )
         return buttons
 
-    def draw(self, surface: pygame.Surface) -> None:
-        heading(surface, self.t("ui.attendance.heading"), self.t("ui.attendance.detail"))
-        pygame.draw.rect(surface, theme.TILE, TOTAL_BOX, border_radius=12)
-        pygame.draw.rect(surface, theme.TILE_EDGE, TOTAL_BOX, width=2, border_radius=12)
+    def draw(self, c) -> None:
+        heading(c, self.t("ui.attendance.heading"), self.t("ui.attendance.detail"))
+        box = TOTAL_BOX.copy()
+        box.w = c.width - 16 - UNDO_W - 12 - box.x
+        c.rect(theme.TILE, box, radius=12)
+        c.rect(theme.TILE_EDGE, box, width=2, radius=12)
         text = self.t("ui.attendance.total", total=self.total)
-        text_box(surface, text, TOTAL_BOX.inflate(-24, -8), 40, theme.INK, bold=True, align="left")
+        c.text(text, box.inflate(-24, -8), 40, theme.INK, bold=True, align="left")
         if self.flash:
-            band_button = next(
-                b for b in self.buttons if b.id == f"attendance.band.{self.flash[0]}"
-            )
+            bid = f"attendance.band.{self.flash[0]}"
+            band_button = next(b for b in self.buttons if b.id == bid)
             spot = pygame.Rect(0, 0, 76, 44)
             spot.midtop = (band_button.rect.centerx, band_button.rect.y + 6)
-            pygame.draw.rect(surface, theme.OK, spot, border_radius=22)
-            text_box(surface, "+1", spot, 26, theme.ACCENT_INK, bold=True)
+            with c.owned(bid):  # on the band just counted, on purpose
+                c.rect(theme.OK, spot, radius=22)
+                c.text("+1", spot, 26, theme.ACCENT_INK, bold=True)
 
-    def render(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.BACKGROUND)
-        self.buttons = self.build()
+    def render(self, c) -> None:
+        c.fill(theme.BACKGROUND)
+        self.buttons = self.build(c)
         for button in self.buttons:
-            button.draw(surface)
-        self.draw(surface)  # the +1 goes on top of its band's button
+            button.draw(c)
+        self.draw(c)  # the +1 goes on top of its band's button
 
     def shortcuts(self) -> dict[int, str]:
         keys = {pygame.K_1 + i: f"attendance.band.{b}" for i, b in enumerate(BANDS)}

@@ -11,7 +11,7 @@ import pygame
 
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, text_box
+from kiosk.ui.widgets import Button
 
 SENSORS = ("distance", "light", "knob", "motion", "cpu")  # the liveliest first, when the kit has it
 POLL_S = 1 / 15
@@ -45,29 +45,34 @@ class AttractScreen(Screen):
                 self.level += (target - self.level) * 0.3
         return True
 
-    def build(self) -> list[Button]:
-        whole = pygame.Rect(0, 0, *theme.SIZE)
-        return [Button("attract.wake", whole, "", self.wake, "night")]
+    def build(self, c) -> list[Button]:
+        return [
+            Button("attract.wake", pygame.Rect(0, 0, c.width, c.height), "", self.wake, "night")
+        ]
 
-    def render(self, surface: pygame.Surface) -> None:
-        self.buttons = self.build()
-        surface.fill(theme.NIGHT)
+    def render(self, c) -> None:
+        self.buttons = self.build(c)
+        c.fill(theme.NIGHT)
+        centre = (c.width / 2, 190 + (c.height - theme.HEIGHT) / 2)
         for i in range(24):
             angle = self.phase * 0.8 + i * math.tau / 24
             radius = 70 + 60 * self.level + 20 * math.sin(self.phase * 2 + i)
-            x = theme.WIDTH // 2 + math.cos(angle) * radius * 2.2
-            y = 190 + math.sin(angle) * radius
-            pygame.draw.circle(surface, theme.ACCENT, (round(x), round(y)), 6 + (i % 4) * 3)
-        text_box(
-            surface,
+            x = centre[0] + math.cos(angle) * radius * 2.2
+            y = centre[1] + math.sin(angle) * radius
+            c.circle(theme.ACCENT, (x, y), 6 + (i % 4) * 3)
+        bottom = c.height - theme.HEIGHT
+        c.text(
             self.t("ui.attract.invite"),
-            pygame.Rect(40, 320, 720, 70),
+            pygame.Rect(40, 320 + bottom, c.width - 80, 70),
             46,
             theme.NIGHT_INK,
             bold=True,
         )
-        text_box(
-            surface, self.t("ui.attract.touch"), pygame.Rect(40, 394, 720, 40), 22, theme.NIGHT_INK
+        c.text(
+            self.t("ui.attract.touch"),
+            pygame.Rect(40, 394 + bottom, c.width - 80, 40),
+            22,
+            theme.NIGHT_INK,
         )
 
     def key(self, key: int) -> bool:

@@ -11,7 +11,7 @@ import pygame
 
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, text_box
+from kiosk.ui.widgets import Button
 
 
 class ConfirmScreen(Screen):
@@ -22,16 +22,23 @@ class ConfirmScreen(Screen):
         super().__init__(app)
         self.back_to, self.question, self.yes = back, question, yes
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
+        middle = c.width // 2
         return [
-            Button("confirm.no", pygame.Rect(120, 300, 260, 80), self.t("ui.no"), self.back),
             Button(
-                "confirm.yes", pygame.Rect(420, 300, 260, 80), self.t("ui.yes"), self.yes, "danger"
+                "confirm.no", pygame.Rect(middle - 280, 300, 260, 80), self.t("ui.no"), self.back
+            ),
+            Button(
+                "confirm.yes",
+                pygame.Rect(middle + 20, 300, 260, 80),
+                self.t("ui.yes"),
+                self.yes,
+                "danger",
             ),
         ]
 
-    def draw(self, surface: pygame.Surface) -> None:
-        text_box(surface, self.question, pygame.Rect(60, 80, 680, 180), 30, theme.INK, bold=True)
+    def draw(self, c) -> None:
+        c.text(self.question, pygame.Rect(60, 80, c.width - 120, 180), 30, theme.INK, bold=True)
 
     def shortcuts(self) -> dict[int, str]:
         return {

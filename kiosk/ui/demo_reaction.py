@@ -13,11 +13,11 @@ import pygame
 
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, bar, heading, section_title, text_box
+from kiosk.ui.widgets import Button, bar, heading, section_title
 
 WAIT_S = (1.5, 4.0)
 BOARD = 5
-STAGE = pygame.Rect(16, 84, 460, 312)
+BOARD_W = 292
 
 
 class ReactionScreen(Screen):
@@ -84,18 +84,19 @@ class ReactionScreen(Screen):
         self.light(False)
         return True
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
         start = self.start if self.state in ("ready", "result", "early") else None
         label = "ui.reaction.start" if self.state == "ready" else "ui.reaction.again"
         return bar(
+            c,
             [
                 ("reaction.back", self.t("ui.back"), self.back, ""),
                 ("reaction.start", self.t(label), start, "primary"),
-            ]
+            ],
         )
 
-    def draw(self, surface: pygame.Surface) -> None:
-        heading(surface, self.t("ui.demo.reaction"), self.t("ui.reaction.detail"))
+    def draw(self, c) -> None:
+        heading(c, self.t("ui.demo.reaction"), self.t("ui.reaction.detail"))
         fill, ink, text = {
             "ready": (theme.TILE, theme.INK, self.t("ui.reaction.ready")),
             "waiting": (theme.NIGHT, theme.NIGHT_INK, self.t("ui.reaction.wait")),
@@ -107,26 +108,28 @@ class ReactionScreen(Screen):
                 self.t("ui.reaction.result", ms=round((self.last or 0) * 1000)),
             ),
         }[self.state]
-        pygame.draw.rect(surface, fill, STAGE, border_radius=14)
-        text_box(surface, text, STAGE.inflate(-30, -30), 48, ink, bold=True)
-        board = pygame.Rect(492, 84, 292, 312)
-        pygame.draw.rect(surface, theme.TILE, board, border_radius=14)
-        section_title(surface, self.t("ui.reaction.board"), pygame.Rect(508, 94, 260, 32), 20)
+        high = c.height - theme.BAR_H - 12 - 84
+        stage = pygame.Rect(16, 84, c.width - 48 - BOARD_W, high)
+        c.rect(fill, stage, radius=14)
+        c.text(text, stage.inflate(-30, -30), 48, ink, bold=True)
+        board = pygame.Rect(c.width - 16 - BOARD_W, 84, BOARD_W, high)
+        c.rect(theme.TILE, board, radius=14)
+        inner = board.inflate(-32, 0)
+        section_title(c, self.t("ui.reaction.board"), pygame.Rect(inner.x, 94, inner.w, 32), 20)
         if not self.scores:
-            text_box(
-                surface,
+            c.text(
                 self.t("ui.reaction.no_scores"),
-                pygame.Rect(508, 134, 260, 60),
+                pygame.Rect(inner.x, 134, inner.w, 60),
                 16,
                 theme.MUTED,
                 align="left",
                 valign="top",
             )
+        row = min(50, (board.bottom - 140) // BOARD)
         for i, score in enumerate(self.scores):
-            text_box(
-                surface,
+            c.text(
                 f"{i + 1}.  {round(score * 1000)} ms",
-                pygame.Rect(508, 134 + i * 50, 260, 44),
+                pygame.Rect(inner.x, 134 + i * row, inner.w, row - 4),
                 26,
                 theme.INK,
                 bold=i == 0,

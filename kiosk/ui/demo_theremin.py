@@ -12,12 +12,12 @@ import pygame
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
 from kiosk.ui.tone import Tone
-from kiosk.ui.widgets import Button, bar, heading, text_box
+from kiosk.ui.widgets import Button, bar, heading, labelled
 
 NEAR_CM, FAR_CM = 5.0, 60.0
 HIGH_HZ, LOW_HZ = 1046.5, 220.0  # C6 .. A3
 POLL_S = 0.05
-WAVE = pygame.Rect(16, 200, 768, 196)
+NOTE_W = 314
 
 
 def pitch(distance_cm: float | None) -> float | None:
@@ -63,17 +63,18 @@ class ThereminScreen(Screen):
         self.phase = (self.phase + 0.4) % (2 * math.pi)
         return True
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
         mute = "ui.theremin.unmute" if self.muted else "ui.theremin.mute"
         return bar(
+            c,
             [
                 ("theremin.back", self.t("ui.back"), self.back, ""),
                 ("theremin.mute", self.t(mute), self.toggle_mute, ""),
-            ]
+            ],
         )
 
-    def draw(self, surface: pygame.Surface) -> None:
-        heading(surface, self.t("ui.demo.theremin"), self.t("ui.theremin.detail"))
+    def draw(self, c) -> None:
+        heading(c, self.t("ui.demo.theremin"), self.t("ui.theremin.detail"))
         hz = pitch(self.distance)
         if not self.connected:
             big = self.t("ui.device.missing")
@@ -81,29 +82,33 @@ class ThereminScreen(Screen):
             big = self.t("ui.theremin.no_hand")
         else:
             big = f"{self.distance:.0f} cm"
-        text_box(surface, big, pygame.Rect(16, 84, 440, 100), 56, theme.ACCENT, bold=True)
+        note_x = c.width - 16 - NOTE_W
+        c.text(big, pygame.Rect(16, 84, note_x - 30, 100), 56, theme.ACCENT, bold=True)
         note = f"{hz:.0f} Hz" if hz else self.t("ui.theremin.silent")
-        text_box(surface, note, pygame.Rect(470, 84, 314, 100), 44, theme.INK, bold=True)
-        if self.tone is not None and not self.tone.available:
-            text_box(
-                surface,
+        c.text(note, pygame.Rect(note_x, 84, NOTE_W, 84), 44, theme.INK, bold=True)
+        if self.tone is not None and not self.tone.available:  # a fault: a mark and words
+            labelled(
+                c,
+                "warning",
                 self.t("ui.theremin.no_sound"),
-                pygame.Rect(470, 168, 314, 28),
+                pygame.Rect(note_x, 168, NOTE_W, 28),
                 14,
                 theme.BAD,
+                bold=False,
             )
-        pygame.draw.rect(surface, theme.NIGHT, WAVE, border_radius=12)
+        wave = pygame.Rect(16, 200, c.width - 32, c.height - theme.BAR_H - 14 - 200)
+        c.rect(theme.NIGHT, wave, radius=12)
         if hz:
             cycles = hz / 110
             points = [
                 (
-                    WAVE.x + x,
-                    WAVE.centery
-                    + math.sin(self.phase + x / WAVE.w * cycles * 2 * math.pi) * (WAVE.h / 2 - 16),
+                    wave.x + x,
+                    wave.centery
+                    + math.sin(self.phase + x / wave.w * cycles * 2 * math.pi) * (wave.h / 2 - 16),
                 )
-                for x in range(0, WAVE.w, 4)
+                for x in range(0, wave.w, 2)
             ]
-            pygame.draw.lines(surface, theme.NIGHT_INK, False, points, 3)
+            c.lines(theme.NIGHT_INK, points, 3)
 
     def toggle_mute(self) -> None:
         self.muted = not self.muted

@@ -1,16 +1,19 @@
 """Device test (facilitator): every device of the kit with its live reading; tap a sensor for its
-graph, tap an output to switch it on and off.
+graph, tap an output to switch it on and off. A sensor that does not answer shows a warning mark
+with "niet aangesloten"; an output that is on, a check mark with "aan".
 """
 
 from __future__ import annotations
 
 import pygame
 
+from kiosk.ui import theme
 from kiosk.ui.labels import device_label, show_value
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, heading
 
-PER_PAGE = 12
+TILE = (248, 70)  # the least size of a device's button
+GAP = 12
 POLL_S = 0.25
 
 
@@ -46,18 +49,24 @@ class DeviceTestScreen(Screen):
         for name in list(self.on):
             self.toggle(name)
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
         spec = self.app.station.spec
         names = list(spec.devices) if spec else []
-        pages = max(1, -(-len(names) // PER_PAGE))
-        self.page %= pages
+        area = pygame.Rect(16, 84, c.width - 32, c.height - theme.BAR_H - 8 - 84)
+        cols = max(1, (area.w + GAP) // (TILE[0] + GAP))
+        rows = max(1, (area.h + 8) // (TILE[1] + 8))
+        per_page = cols * rows
+        pages = max(1, -(-len(names) // per_page))
+        page = self.page % pages
+        width = (area.w - (cols - 1) * GAP) // cols
         buttons = []
-        for i, name in enumerate(names[self.page * PER_PAGE : (self.page + 1) * PER_PAGE]):
+        for i, name in enumerate(names[page * per_page : (page + 1) * per_page]):
             device = spec.devices[name]
             reading = self.readings.get(name)
+            icon = None
             if device.is_input:
                 if reading is None or not reading.connected:
-                    detail = self.t("ui.device.missing")
+                    detail, icon = self.t("ui.device.missing"), "warning"
                 else:
                     detail = show_value(reading.value, reading.unit)
                 action = lambda n=name: self.graph(n)  # noqa: E731
@@ -66,28 +75,33 @@ class DeviceTestScreen(Screen):
                 detail = self.t("ui.devices.on" if name in self.on else "ui.devices.off")
                 action = lambda n=name: self.toggle(n)  # noqa: E731
                 kind = "selected" if name in self.on else "normal"
+            rect = pygame.Rect(
+                area.x + (i % cols) * (width + GAP), area.y + (i // cols) * 78, width, TILE[1]
+            )
             buttons.append(
                 Button(
                     f"devices.{name}",
-                    pygame.Rect(16 + (i % 3) * 260, 84 + (i // 3) * 78, 248, 70),
+                    rect,
                     device_label(self.app, name),
                     action,
                     kind,
                     detail=detail,
                     size=17,
+                    icon=icon,
                 )
             )
         more = self.next_page if pages > 1 else None
         return buttons + bar(
+            c,
             [
                 ("devices.back", self.t("ui.back"), self.back, ""),
                 ("devices.more", self.t("ui.more"), more, ""),
-            ]
+            ],
         )
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, c) -> None:
         factory = self.app.kit.factory_name if self.app.kit else self.t("ui.devices.no_kit")
-        heading(surface, self.t("ui.facilitator.devices"), factory)
+        heading(c, self.t("ui.facilitator.devices"), factory)
 
     def toggle(self, name: str) -> None:
         output = self.app.kit.part(name)

@@ -1,6 +1,8 @@
-"""The one place that shows a frame: a logical 800x480 surface scaled, letterboxed, to the window.
+"""The window (or the whole screen) the kiosk draws on at its real resolution, and the one place
+that shows a frame.
 
-Input positions go the other way through `to_logical`; screenshots use the same scaling.
+Every frame is drawn through a Canvas (kiosk/ui/canvas.py) made for the window's real size;
+touch positions go back to logical units through the same mapping.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import os
 import pygame
 
 from kiosk.ui import theme
+from kiosk.ui.canvas import Canvas, fit_window
 
 SIZE_ENV = "STEM_KIOSK_SIZE"  # e.g. "1920x1080": the window size when not fullscreen
 
@@ -29,28 +32,10 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(w), int(h)
 
 
-def fit(window: tuple[int, int]) -> tuple[float, pygame.Rect]:
-    """The scale and the letterboxed area of the logical screen inside a window of that size."""
-    scale = min(window[0] / theme.WIDTH, window[1] / theme.HEIGHT)
-    w, h = round(theme.WIDTH * scale), round(theme.HEIGHT * scale)
-    return scale, pygame.Rect((window[0] - w) // 2, (window[1] - h) // 2, w, h)
-
-
-def render_to(logical: pygame.Surface, target: pygame.Surface) -> None:
-    """Draw the logical frame onto a target of any size, scaled to fit, black bars around."""
-    _, area = fit(target.get_size())
-    if area.size == logical.get_size():
-        target.blit(logical, area)
-        return
-    target.fill((0, 0, 0))
-    target.blit(pygame.transform.smoothscale(logical, area.size), area)
-
-
 class Display:
-    """The window (or the whole screen) and the logical surface every screen draws on."""
+    """The window (or the whole screen); frames are drawn on it through `canvas()`."""
 
     def __init__(self, *, fullscreen: bool, size: tuple[int, int] | None = None):
-        self.logical = pygame.Surface(theme.SIZE)
         self.fullscreen = fullscreen
         if size is None and os.environ.get(SIZE_ENV):
             size = parse_size(os.environ[SIZE_ENV])
@@ -67,16 +52,22 @@ class Display:
         self.fullscreen = False
         self.window = self._open(size)
 
+    def canvas(self, **options) -> Canvas:
+        """A canvas on the window for the next frame (options: Canvas's text_scale, words)."""
+        return Canvas(self.window, **options)
+
     @property
-    def scale_area(self) -> tuple[float, pygame.Rect]:
-        return fit(self.window.get_size())
+    def logical_size(self) -> tuple[int, int]:
+        return fit_window(self.window.get_size())[1]
 
     def to_logical(self, pos: tuple[float, float]) -> tuple[int, int] | None:
-        """A window position to logical coordinates; None on the black bars."""
-        scale, area = self.scale_area
-        if not area.collidepoint(pos):
-            return None
-        return int((pos[0] - area.x) / scale), int((pos[1] - area.y) / scale)
+        """A window position in logical coordinates; None off the logical screen."""
+        return Canvas(self.window).logical(pos)
+
+    def to_window(self, pos: tuple[float, float]) -> tuple[float, float]:
+        """The window position of the middle of a logical pixel (what a finger touches)."""
+        scale, _, (ox, oy) = fit_window(self.window.get_size())
+        return ox + (pos[0] + 0.5) * scale, oy + (pos[1] + 0.5) * scale
 
     def finger_to_logical(self, x: float, y: float) -> tuple[int, int] | None:
         """SDL finger positions are 0..1 of the window."""
@@ -84,10 +75,4 @@ class Display:
         return self.to_logical((x * w, y * h))
 
     def present(self) -> None:
-        render_to(self.logical, self.window)
         pygame.display.flip()
-
-    def screenshot(self, path: str, size: tuple[int, int] | None = None) -> None:
-        target = pygame.Surface(size or self.window.get_size())
-        render_to(self.logical, target)
-        pygame.image.save(target, path)

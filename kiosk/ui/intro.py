@@ -1,4 +1,5 @@
-"""Workshop intro: materials (recycled ones marked), safety notes, devices with a live mark, Start.
+"""Workshop intro: the summary, materials (recycled ones marked), devices with a live mark,
+safety notes, read aloud, Start.
 
 Start opens a session in the journal; a device that is not connected never blocks it.
 """
@@ -7,11 +8,12 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui import theme
+from kiosk.i18n import Catalogue
+from kiosk.ui import readaloud, theme
 from kiosk.ui.labels import device_label
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import Session, safely
-from kiosk.ui.widgets import Button, bar, chip, heading, section_title, text_box
+from kiosk.ui.widgets import Button, bar, chip, chip_width, heading, section_title
 from kiosk.workshop_model import Workshop
 
 POLL_S = 1.0
@@ -54,90 +56,124 @@ class IntroScreen(Screen):
     def missing(self) -> list[str]:
         return [name for name, ok in self.marks.items() if not ok]
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
         sim = self.toggle_panel if self.missing and self.app.panel else None
         items = [("intro.back", self.t("ui.back"), self.back, "")]
         if sim:
             items.append(("intro.simulator", self.t("ui.intro.simulator"), sim, ""))
         items.append(("intro.start", self.t("ui.intro.start"), self.start, "primary"))
-        return bar(items)
+        speaker = readaloud.speaker(self, c, f"intro.{self.workshop.id}", self.reading)
+        return speaker + bar(c, items)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def reading(self) -> tuple[str, str]:
+        """What the speaker reads: title, summary, materials, safety; in the workshop's language
+        on this screen, so the words around it are in that language too."""
+        w = self.workshop
+        lang = readaloud.spoken(w.title, self.app.text.lang)
+        t = Catalogue(lang).t
+        parts = [w.title.get(lang), w.summary.get(lang), t("ui.intro.materials")]
+        parts += [self.material(m, lang) for m in w.materials]
+        parts += [t("ui.intro.safety"), *(n.get(lang) for n in w.safety)]
+        return readaloud.sentences(parts), lang
+
+    @staticmethod
+    def material(m, lang: str) -> str:
+        return f"{m.count} × {m.name.get(lang)}" if m.count > 1 else m.name.get(lang)
+
+    def draw(self, c) -> None:
         w, lang = self.workshop, self.app.text.lang
         ages = self.t("workshop.ages", ages=w.age_range)
         minutes = self.t("workshop.minutes", minutes=w.duration_min)
-        heading(surface, w.title.get(lang), f"{ages} · {minutes} · {w.summary.get(lang)}")
-        left = pygame.Rect(16, 84, 370, 320)
-        section_title(
-            surface, self.t("ui.intro.materials"), pygame.Rect(left.x, left.y, left.w, 26), 20
+        heading(c, w.title.get(lang), f"{ages} · {minutes}", readaloud.room(self.app))
+        bottom = c.height - theme.BAR_H - 8
+        left_w = round((c.width - 48) * 0.492)
+        left = pygame.Rect(16, 84, left_w, bottom - 84)
+        right = pygame.Rect(left.right + 18, 84, c.width - 16 - left.right - 18, bottom - 84)
+        self.draw_materials(c, left)
+        devices_bottom = self.draw_devices(c, right)
+        self.draw_safety(
+            c, pygame.Rect(right.x, devices_bottom + 6, right.w, bottom - devices_bottom - 6)
         )
-        y = left.y + 32
-        for m in w.materials[:9]:
-            name = f"{m.count} × {m.name.get(lang)}" if m.count > 1 else m.name.get(lang)
-            text_box(
-                surface,
-                f"• {name}",
-                pygame.Rect(left.x, y, 250 if m.recycled else left.w, 30),
-                17,
-                theme.INK,
-                align="left",
-            )
-            if m.recycled:
-                chip(
-                    surface,
-                    self.t("ui.intro.recycled"),
-                    pygame.Rect(left.x + 254, y + 2, 116, 26),
-                    True,
-                )
-            y += 32
-        self.draw_devices(surface, pygame.Rect(404, 84, 380, 150))
-        self.draw_safety(surface, pygame.Rect(404, 240, 380, 160))
 
-    def draw_devices(self, surface, box: pygame.Rect) -> None:
-        section_title(surface, self.t("ui.intro.devices"), pygame.Rect(box.x, box.y, box.w, 26), 20)
-        y = box.y + 32
+    def draw_materials(self, c, box: pygame.Rect) -> None:
+        w, lang = self.workshop, self.app.text.lang
+        summary = w.summary.get(lang)
+        lines = min(3, len(c.fit(summary, (0, 0, box.w, 10_000), 17).lines))
+        high = round(lines * c.line_height(17)) + 2
+        c.text(summary, (box.x, box.y, box.w, high), 17, theme.MUTED, align="left", valign="top")
+        y = box.y + high + 8
+        title_h = round(c.line_height(20, True)) + 2
+        section_title(c, self.t("ui.intro.materials"), pygame.Rect(box.x, y, box.w, title_h), 20)
+        y += title_h + 6
+        row, line = max(30, round(c.line_height(17)) + 6), c.line_height(17)
+        recycled = self.t("ui.intro.recycled")
+        tag_w = chip_width(c, recycled, icon=False)
+        for i, m in enumerate(w.materials):
+            width = box.w - tag_w - 4 if m.recycled else box.w
+            text = f"• {self.material(m, lang)}"
+            lines = min(2, len(c.fit(text, (0, 0, width, 10_000), 17).lines))  # two if it must
+            high = max(row, round(lines * line) + 6)
+            if y + high + row + 2 > box.bottom and i < len(w.materials) - 1:
+                more = self.t("ui.intro.more", count=len(w.materials) - i)
+                c.text(more, pygame.Rect(box.x, y, box.w, row), 17, theme.MUTED, align="left")
+                return
+            c.text(text, pygame.Rect(box.x, y, width, high), 17, theme.INK, align="left")
+            if m.recycled:
+                tag = pygame.Rect(box.right - tag_w, y + (high - row) // 2 + 2, tag_w, row - 4)
+                chip(c, recycled, tag, True, icon=None)
+            y += high + 2
+
+    def draw_devices(self, c, box: pygame.Rect) -> int:
+        """The kit's parts this workshop uses, each with its mark; returns where it ended."""
+        title_h = round(c.line_height(20, True)) + 2
+        section_title(c, self.t("ui.intro.devices"), pygame.Rect(box.x, box.y, box.w, title_h), 20)
+        y = box.y + title_h + 6
+        words = {
+            ok: self.t("ui.device.connected" if ok else "ui.device.missing") for ok in (True, False)
+        }
+        mark_w = max(chip_width(c, word) for word in words.values())
+        row = max(30, round(c.line_height(16, True)) + 8)
         for name in self.workshop.devices[:3]:
             ok = self.marks.get(name)
-            text_box(
-                surface,
+            c.text(
                 device_label(self.app, name),
-                pygame.Rect(box.x, y, 210, 30),
+                pygame.Rect(box.x, y, box.w - mark_w - 4, row),
                 17,
                 theme.INK,
                 align="left",
             )
-            mark = self.t("ui.device.connected" if ok else "ui.device.missing")
-            chip(surface, mark, pygame.Rect(box.x + 214, y + 2, 166, 26), ok)
-            y += 34
+            chip(c, words[bool(ok)], pygame.Rect(box.right - mark_w, y + 2, mark_w, row - 4), ok)
+            y += row + 4
         if self.missing:
             key = "ui.intro.missing_sim" if self.app.panel else "ui.intro.missing_hint"
-            text_box(
-                surface,
+            high = round(3 * c.line_height(14)) + 2
+            c.text(
                 self.t(key),
-                pygame.Rect(box.x, y, box.w, box.bottom - y + 10),
+                pygame.Rect(box.x, y, box.w, high),
                 14,
                 theme.BAD,
                 align="left",
                 valign="top",
             )
+            y += high
+        return y
 
-    def draw_safety(self, surface, box: pygame.Rect) -> None:
-        pygame.draw.rect(surface, theme.WARN_LIGHT, box, border_radius=10)
+    def draw_safety(self, c, box: pygame.Rect) -> None:
+        c.rect(theme.WARN_LIGHT, box, radius=10)
         inner = box.inflate(-20, -12)
-        text_box(
-            surface,
+        title_h = round(c.line_height(18, True)) + 2
+        c.text(
             self.t("ui.intro.safety"),
-            pygame.Rect(inner.x, inner.y, inner.w, 26),
+            pygame.Rect(inner.x, inner.y, inner.w, title_h),
             18,
             theme.WARN,
             bold=True,
             align="left",
         )
         notes = "\n".join(f"• {n.get(self.app.text.lang)}" for n in self.workshop.safety)
-        text_box(
-            surface,
+        c.text(
             notes or self.t("ui.intro.no_safety"),
-            pygame.Rect(inner.x, inner.y + 30, inner.w, inner.h - 30),
+            pygame.Rect(inner.x, inner.y + title_h + 4, inner.w, inner.h - title_h - 4),
             16,
             theme.INK,
             align="left",

@@ -16,6 +16,7 @@ import pygame
 from kiosk.config import Config
 from kiosk.core.station import Station, SyncFactory
 from kiosk.logs import setup_logging
+from kiosk.speech import Speech
 from kiosk.ui import pictures
 from kiosk.ui.app import App
 from kiosk.ui.display import Display, start
@@ -54,7 +55,7 @@ def run_app(
         log.error("the journal did not open: %s", station.journal_error)
     try:
         display = Display(fullscreen=fullscreen and not headless)
-        app = App(station, display, fullscreen=fullscreen and not headless)
+        app = App(station, display, fullscreen=fullscreen and not headless, speech=Speech())
         pygame.display.set_caption(app.text.t("app.title"))
         app.go("startup")
         if not headless:

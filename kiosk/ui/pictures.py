@@ -1,4 +1,5 @@
-"""Pictures on screen: a step's own picture file and the kit's wiring picture, fitted and cached.
+"""Pictures on screen: a step's own picture file and the kit's wiring picture, made for the real
+pixel size they are shown at (Canvas.real_size), and cached.
 
 A picture that cannot be loaded or drawn is left out (and logged), never a fault on screen.
 """
@@ -13,7 +14,7 @@ import pygame
 
 from devices import wiring as drawing
 from kiosk import look
-from kiosk.ui import widgets
+from kiosk.ui import canvas, icons
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +52,10 @@ def wiring(spec, name: str, size: tuple[int, int], lang: str) -> pygame.Surface 
 
 
 def forget() -> None:
-    """Drop every cached picture and font (they die with pygame.quit())."""
+    """Drop every cached picture, icon, text image and font (they die with pygame.quit())."""
     picture.cache_clear()
     _wirings.clear()
     look.forget()
-    widgets.forget()
+    canvas.forget()
+    icons.forget()
     drawing._font.cache_clear()  # devices.wiring caches its fonts too

@@ -12,11 +12,12 @@ import pygame
 from kiosk.pin import DEV_PIN, verify_pin
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, heading, text_box
+from kiosk.ui.widgets import Button, heading
 
 MAX_TRIES = 3
 LOCK_S = 30
 KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+KEY = (108, 68)
 
 
 class PinScreen(Screen):
@@ -46,38 +47,32 @@ class PinScreen(Screen):
             return True
         return False
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
         locked = bool(self.locked_until)
         buttons = []
+        left = c.width - 16 - 3 * KEY[0] - 2 * 8  # the keypad keeps to the right
         for i, key in enumerate(KEYS):
-            rect = pygame.Rect(440 + (i % 3) * 116, 84 + (i // 3) * 76, 108, 68)
+            rect = pygame.Rect(left + (i % 3) * (KEY[0] + 8), 84 + (i // 3) * 76, *KEY)
             text = {"clear": self.t("ui.pin.clear"), "ok": self.t("ui.ok")}.get(key, key)
             kind = "primary" if key == "ok" else "normal"
             action = None if locked else (lambda k=key: self.press(k))
             buttons.append(Button(f"pin.{key}", rect, text, action, kind, size=26))
-        buttons.append(
-            Button("pin.back", pygame.Rect(16, 400, 300, 64), self.t("ui.back"), self.back)
-        )
+        back = pygame.Rect(16, c.height - 80, 300, 64)
+        buttons.append(Button("pin.back", back, self.t("ui.back"), self.back))
         return buttons
 
-    def draw(self, surface: pygame.Surface) -> None:
-        heading(surface, self.t("ui.pin.heading"), self.t("ui.pin.detail"))
-        box = pygame.Rect(16, 100, 400, 80)
-        pygame.draw.rect(surface, theme.TILE, box, border_radius=12)
-        pygame.draw.rect(surface, theme.TILE_EDGE, box, width=2, border_radius=12)
+    def draw(self, c) -> None:
+        heading(c, self.t("ui.pin.heading"), self.t("ui.pin.detail"))
+        width = c.width - 16 - 3 * KEY[0] - 2 * 8 - 24 - 16
+        box = pygame.Rect(16, 100, width, 80)
+        c.rect(theme.TILE, box, radius=12)
+        c.rect(theme.TILE_EDGE, box, width=2, radius=12)
         for i in range(len(self.entered)):
-            pygame.draw.circle(surface, theme.INK, (box.x + 40 + i * 44, box.centery), 12)
+            c.circle(theme.INK, (box.x + 40 + i * 44, box.centery), 12)
         if self.message:
             color = theme.BAD if self.tries or self.locked_until else theme.MUTED
-            text_box(
-                surface,
-                self.message,
-                pygame.Rect(16, 196, 400, 190),
-                18,
-                color,
-                align="left",
-                valign="top",
-            )
+            area = pygame.Rect(16, 196, width, c.height - 80 - 10 - 196)
+            c.text(self.message, area, 18, color, align="left", valign="top")
 
     def shortcuts(self) -> dict[int, str]:
         keys = {pygame.K_0 + d: f"pin.{d}" for d in range(10)}

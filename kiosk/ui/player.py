@@ -1,7 +1,11 @@
 """The step player (youth-facing): step n of m, big text, the wiring picture, the live check.
 
-The check turns green ("Gelukt!") when the hardware meets it; after a while without success the
-hint shows ("Lukt het niet?"). Steps and passed checks are written to the journal.
+The check turns green with a check mark ("Gelukt!") when the hardware meets it; after a while
+without success the hint shows ("Lukt het niet?"). The speaker reads the step (the hint first
+once it shows). Steps and passed checks are written to the journal.
+
+At 800x480 the text, check and hint boxes are kiosk/look.py's, which the content lint measures;
+a wider screen widens the text column, a taller one lengthens it.
 """
 
 from __future__ import annotations
@@ -11,17 +15,37 @@ from dataclasses import replace
 import pygame
 
 from devices.checks import CheckMonitor
-from kiosk.ui import pictures, theme
+from kiosk.i18n import Catalogue
+from kiosk.ui import pictures, readaloud, theme
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import safely
-from kiosk.ui.widgets import Button, bar, heading, text_box
+from kiosk.ui.widgets import Button, bar, heading, labelled
 from kiosk.workshop_model import Step, Workshop
 
 HINT_AFTER_S = 45
 POLL_S = 0.1
-CHECK_BOX = theme.CHECK_BOX
+CHECK_BOX = theme.CHECK_BOX  # at 800x480; `Boxes` places them on any screen
 PICTURE_BOX = pygame.Rect(452, 84, 332, 316)
 HINT_TOP = theme.HINT_BOX.y  # the hint takes the lower part of the text column
+
+
+class Boxes:
+    """Where the step's parts go on a screen of this size: look.py's boxes at 800x480, the text
+    column as wide as the extra width allows, everything as tall as the extra height allows."""
+
+    def __init__(self, c):
+        wider, taller = c.width - theme.WIDTH, c.height - theme.HEIGHT
+        self.text = theme.STEP_TEXT.inflate(wider, 0).move(wider // 2, 0)
+        self.text.h += taller
+        self.check = CHECK_BOX.move(0, taller)
+        self.check.w = self.text.w
+        self.hint = theme.HINT_BOX.move(0, taller)
+        self.hint.w = self.text.w
+        self.hint_text = theme.HINT_TEXT.move(0, taller)
+        self.hint_text.w = self.text.w - 20
+        self.picture = PICTURE_BOX.move(wider, 0)
+        self.picture.h += taller
+        self.below_picture = pygame.Rect(self.picture.x, self.check.y + 6, self.picture.w, 64)
 
 
 class PlayerScreen(Screen):
@@ -113,15 +137,15 @@ class PlayerScreen(Screen):
 
     # -- drawing -----------------------------------------------------------------------------
 
-    def build(self) -> list[Button]:
-        t, step = self.t, self.step
-        buttons = []
+    def build(self, c) -> list[Button]:
+        t, step, boxes = self.t, self.step, Boxes(c)
+        buttons = readaloud.speaker(self, c, f"player.{self.index}", self.reading)
         if step.variants and self.variant is None:
             for i, v in enumerate(step.variants[:3]):
                 buttons.append(
                     Button(
                         f"player.choice.{v.id}",
-                        pygame.Rect(16, 84 + i * 106, 768, 98),
+                        pygame.Rect(16, 84 + i * 106, c.width - 32, 98),
                         v.title.get(self.app.text.lang),
                         lambda i=i: self.choose(i),
                         detail=v.text.get(self.app.text.lang),
@@ -129,36 +153,27 @@ class PlayerScreen(Screen):
                     )
                 )
         elif step.variants:
-            buttons.append(
-                Button(
-                    "player.rechoose",
-                    pygame.Rect(452, 336, 332, 64),
-                    t("ui.player.other_choice"),
-                    self.rechoose,
-                )
-            )
+            label = t("ui.player.other_choice")
+            buttons.append(Button("player.rechoose", boxes.below_picture, label, self.rechoose))
         if self.check and not self.passed and not self.hint_shown and self.hint:
+            box = boxes.check
             buttons.append(
                 Button(
                     "player.hint",
-                    pygame.Rect(CHECK_BOX.right - 150, CHECK_BOX.y + 3, 146, 64),
+                    pygame.Rect(box.right - 150, box.y + 3, 146, 64),
                     t("ui.player.stuck"),
                     self.show_hint,
                     size=16,
                 )
             )
         if step.demo is not None:
+            label = t(f"ui.demo.{step.demo.kind}")
             buttons.append(
-                Button(
-                    "player.demo",
-                    pygame.Rect(452, 336, 332, 64),
-                    t(f"ui.demo.{step.demo.kind}"),
-                    self.open_demo,
-                    "primary",
-                )
+                Button("player.demo", boxes.below_picture, label, self.open_demo, "primary")
             )
         last = self.index == len(self.workshop.steps) - 1
         buttons += bar(
+            c,
             [
                 ("player.back", t("ui.back"), self.back, ""),
                 ("player.count", t("ui.player.count"), self.attendance, ""),
@@ -168,65 +183,71 @@ class PlayerScreen(Screen):
                     self.next,
                     "ok" if self.passed else "primary",
                 ),
-            ]
+            ],
         )
         return buttons
 
-    def draw(self, surface: pygame.Surface) -> None:
-        lang, step = self.app.text.lang, self.step
+    def reading(self) -> tuple[str, str]:
+        """What the speaker reads: the hint once it shows, then the step (its title and text, or
+        every choice); in the workshop's language on this screen."""
+        step = self.step
+        lang = readaloud.spoken(step.text if step.text.nl else step.title, self.app.text.lang)
+        parts = []
+        if self.hint_shown and not self.passed and self.hint:
+            parts += [Catalogue(lang).t("ui.player.stuck"), self.hint.get(lang)]
+        parts.append(step.title.get(lang))
+        if step.variants and self.variant is None:
+            for v in step.variants:
+                parts += [v.title.get(lang), v.text.get(lang)]
+        else:
+            parts.append((self.variant.text if self.variant else step.text).get(lang))
+        return readaloud.sentences(parts), lang
+
+    def draw(self, c) -> None:
+        lang, step, boxes = self.app.text.lang, self.step, Boxes(c)
         n, m = self.index + 1, len(self.workshop.steps)
-        heading(
-            surface,
-            step.title.get(lang),
-            self.t("ui.player.step", n=n, m=m) + " · " + self.workshop.title.get(lang),
-        )
+        detail = self.t("ui.player.step", n=n, m=m) + " · " + self.workshop.title.get(lang)
+        heading(c, step.title.get(lang), detail, readaloud.room(self.app))
         if not (step.variants and self.variant is None):
             text = self.variant.text.get(lang) if self.variant else step.text.get(lang)
-            box = theme.STEP_TEXT.copy()
+            box = boxes.text.copy()
             if self.hint_shown and not self.passed:
-                box.h = HINT_TOP - 8 - box.y
-            text_box(
-                surface,
-                text,
-                box,
-                theme.STEP_TEXT_SIZE,
-                theme.INK,
-                align="left",
-                valign="top",
-            )
-        self.draw_picture(surface)
+                box.h = boxes.hint.y - 8 - box.y
+            c.text(text, box, theme.STEP_TEXT_SIZE, theme.INK, align="left", valign="top")
+        self.draw_picture(c, boxes)
         if self.check is not None:
-            self.draw_check(surface)
+            self.draw_check(c, boxes)
 
-    def draw_picture(self, surface: pygame.Surface) -> None:
-        step, box = self.step, PICTURE_BOX.copy()
+    def draw_picture(self, c, boxes: Boxes) -> None:
+        step, box = self.step, boxes.picture.copy()
         if step.demo is not None or step.variants:
-            box.h -= 76
+            box.h = boxes.below_picture.y - 12 - box.y
         image = None
         if step.picture is not None:
-            image = pictures.picture(step.picture, box.size)
+            image = pictures.picture(step.picture, c.real_size(box))
         elif step.wiring and self.app.station.spec:
             image = pictures.wiring(
-                self.app.station.spec, step.wiring, box.size, self.app.text.lang
+                self.app.station.spec, step.wiring, c.real_size(box), self.app.text.lang
             )
         if image is not None:
-            pygame.draw.rect(surface, theme.TILE, box, border_radius=10)
-            surface.blit(image, image.get_rect(center=box.center))
+            c.rect(theme.TILE, box, radius=10)
+            c.picture(image, box)
         elif step.wiring:
-            text_box(surface, self.t("ui.player.no_picture"), box, 18, theme.MUTED)
+            c.text(self.t("ui.player.no_picture"), box, 18, theme.MUTED)
 
-    def draw_check(self, surface: pygame.Surface) -> None:
-        box = CHECK_BOX
+    def draw_check(self, c, boxes: Boxes) -> None:
+        box = boxes.check
         if self.passed:
-            pygame.draw.rect(surface, theme.OK, box, border_radius=12)
-            text_box(surface, self.t("ui.player.passed"), box, 34, theme.ACCENT_INK, bold=True)
+            c.rect(theme.OK, box, radius=12)
+            labelled(
+                c, "check", self.t("ui.player.passed"), box.inflate(-16, -8), 34, theme.ACCENT_INK
+            )
             return
         if self.hint_shown:
-            area = theme.HINT_BOX
-            pygame.draw.rect(surface, theme.WARN_LIGHT, area, border_radius=12)
+            area = boxes.hint
+            c.rect(theme.WARN_LIGHT, area, radius=12)
             inner = area.inflate(-20, -14)
-            text_box(
-                surface,
+            c.text(
                 self.t("ui.player.stuck"),
                 pygame.Rect(inner.x, inner.y, inner.w, 30),
                 theme.HINT_SIZE,
@@ -234,23 +255,25 @@ class PlayerScreen(Screen):
                 bold=True,
                 align="left",
             )
-            text_box(
-                surface,
+            c.text(
                 self.hint.get(self.app.text.lang),
-                theme.HINT_TEXT,
+                boxes.hint_text,
                 theme.HINT_SIZE,
                 theme.INK,
                 align="left",
                 valign="top",
             )
             return
-        pygame.draw.rect(surface, theme.DISABLED, box, border_radius=12)
-        text_box(
-            surface,
+        c.rect(theme.DISABLED, box, radius=12)
+        room = box.w - 176 if self.hint else box.w - 24
+        labelled(
+            c,
+            "clock",
             self.reason(),
-            pygame.Rect(box.x + 12, box.y, box.w - 176, box.h),
+            pygame.Rect(box.x + 12, box.y + 4, room, box.h - 8),
             17,
             theme.MUTED,
+            bold=False,
             align="left",
         )
 

@@ -1,6 +1,8 @@
 """The base of every screen: enter/leave, build the buttons, draw, react to taps, keys, devices.
 
-A screen is a small state: the app calls it, it never flips the display nor blocks.
+A screen is a small state: the app calls it, it never flips the display nor blocks. It lays
+itself out on every frame from the canvas it is given (kiosk/ui/canvas.py: logical width and
+height, text scale), so a wide screen, a tall one or large text each get their own layout.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from kiosk.ui.widgets import Button
 
 if TYPE_CHECKING:
     from kiosk.ui.app import App
+    from kiosk.ui.canvas import Canvas
 
 
 class Screen:
@@ -34,11 +37,11 @@ class Screen:
     def leave(self) -> None:
         """Called when another screen replaces this one."""
 
-    def build(self) -> list[Button]:
-        """The screen's buttons for the current state (rebuilt on every draw)."""
+    def build(self, c: Canvas) -> list[Button]:
+        """The screen's buttons for the current state, laid out for the canvas (every frame)."""
         return []
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, c: Canvas) -> None:
         """Everything but the buttons."""
 
     def shortcuts(self) -> dict[int, str]:
@@ -58,12 +61,12 @@ class Screen:
 
     # -- used by the app ---------------------------------------------------------------------
 
-    def render(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.BACKGROUND)
-        self.buttons = self.build()
-        self.draw(surface)
+    def render(self, c: Canvas) -> None:
+        c.fill(theme.BACKGROUND)
+        self.buttons = self.build(c)
+        self.draw(c)
         for button in self.buttons:
-            button.draw(surface)
+            button.draw(c)
 
     def tap(self, pos: tuple[int, int]) -> bool:
         for button in reversed(self.buttons):

@@ -1,12 +1,12 @@
 """Headless scripts: a YAML list of inputs played into the running app, with named screenshots.
 
-sizes: [800x480, 1920x1080]   # optional: every screenshot at each size (default: the window)
+sizes: [800x480, 1920x1080]   # optional: every screenshot drawn at each size (default: the window)
 steps:                         # (or the file is just the list of steps)
   - tap: home.tile.reactiespel # a widget by its id, as a real touch at its centre
   - key: F2                    # a key by pygame's name
   - set: {button: true}        # simulated sensors (the kit's Simulator.set)
   - wait: 2.5                  # seconds of app time: the clock jumps, the loop turns
-  - screenshot: home           # DIR/home.png (or home-800x480.png, ... with sizes)
+  - screenshot: home           # DIR/home.png (or home-800x480.png, ... with sizes), at real size
   - assert: {screen: home}     # or {shown: WIDGET_ID}
 """
 
@@ -115,10 +115,9 @@ class Player:
             ids = ", ".join(b.id for b in self.app.buttons() if b.enabled)
             why = "is disabled" if button else "is not on screen"
             raise ScriptError(f"widget '{widget}' {why} ({self.app.screen.id}: {ids})")
-        scale, area = self.app.display.scale_area
         w, h = self.app.display.window.get_size()
-        cx, cy = button.rect.center
-        x, y = (area.x + (cx + 0.5) * scale) / w, (area.y + (cy + 0.5) * scale) / h
+        x, y = self.app.display.to_window(button.rect.center)
+        x, y = x / w, y / h
         pygame.event.post(
             pygame.event.Event(
                 pygame.FINGERDOWN, x=x, y=y, dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0
@@ -166,13 +165,16 @@ class Player:
         self.pump()
 
     def do_screenshot(self, name: str) -> None:
+        """The screen drawn afresh at each size (not a scaled copy), then again for the window."""
         self.app.draw()
-        sizes = self.script.sizes or [None]
+        sizes = self.script.sizes or [self.app.display.window.get_size()]
         for size in sizes:
-            suffix = f"-{size[0]}x{size[1]}" if len(sizes) > 1 and size else ""
+            suffix = f"-{size[0]}x{size[1]}" if len(sizes) > 1 else ""
             path = self.folder / f"{name}{suffix}.png"
-            self.app.display.screenshot(str(path), size)
+            image, _ = self.app.snapshot(size)
+            pygame.image.save(image, str(path))
             self.saved.append(path)
+        self.app.draw()
 
     def do_assert(self, wanted: dict) -> None:
         screen = wanted.get("screen")

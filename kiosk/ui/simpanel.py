@@ -6,14 +6,16 @@ comes from its device type (`Part.control`); its values are the simulator's own.
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from devices.parts import part
 from kiosk.ui import theme
 from kiosk.ui.labels import device_label
-from kiosk.ui.widgets import Button, text_box
+from kiosk.ui.widgets import Button
 
-AREA = pygame.Rect(500, 0, 300, 480)
+LABEL_W, CONTROLS_W = 136, 142  # a device's name and value, its controls (the panel: 300 wide)
 ROW = 66
 ROWS = 7
 STEPS = 20  # a − or + moves a sensor by 1/20 of its range
@@ -36,6 +38,7 @@ class SimPanel:
         self.app = app
         self.visible = False
         self.buttons: list[Button] = []
+        self.area = pygame.Rect(500, 0, 300, 480)  # where the last frame drew it
         spec = app.station.spec
         controls = [(n, d.type) for n, d in spec.devices.items() if part(d.type).control]
         self.devices = controls[:ROWS]
@@ -62,45 +65,62 @@ class SimPanel:
 
     def rows(self) -> list[Button]:
         buttons, y = [], 4
-        t = self.app.text.t
+        t, x = self.app.text.t, self.area.right - 8 - CONTROLS_W
         for name, kind in self.devices:
             if part(kind).control is bool:
                 on = bool(self.value(name))
                 text = t("ui.sim.on" if on else "ui.sim.off")
                 buttons.append(
-                    Button(f"sim.{name}", pygame.Rect(650, y, 142, 62), text,
+                    Button(f"sim.{name}", pygame.Rect(x, y, CONTROLS_W, 62), text,
                            lambda n=name: self.toggle(n), "selected" if on else "normal", size=16)
                 )  # fmt: skip
             else:
                 for i, (sign, label) in enumerate(((-1, "−"), (1, "+"))):
                     buttons.append(
                         Button(f"sim.{name}.{'down' if sign < 0 else 'up'}",
-                               pygame.Rect(650 + i * 74, y, 68, 62), label,
+                               pygame.Rect(x + i * 74, y, 68, 62), label,
                                lambda n=name, k=kind, s=sign: self.nudge(n, k, s), size=26)
                     )  # fmt: skip
             y += ROW
         return buttons
 
-    def render(self, surface: pygame.Surface) -> None:
+    def render(self, c) -> None:
+        label_w = round(LABEL_W * c.text_scale)  # the panel is wider in large text
+        width = 8 + label_w + 6 + CONTROLS_W + 8
+        self.area = pygame.Rect(c.width - width, 0, width, c.height)
         self.buttons = self.rows()
-        pygame.draw.rect(surface, theme.NIGHT, AREA)
-        y = 4
+        c.rect(theme.NIGHT, self.area)
+        y, x = 4, self.area.x + 8
         for name, kind in self.devices:
             value = self.value(name)
             if part(kind).control is bool:
                 shown = ""
             else:
                 shown = "—" if value is None else f"{value:g} {part(kind).control[2]}".strip()
-            text_box(surface, device_label(self.app, name), pygame.Rect(508, y + 4, 136, 30), 16,
-                     theme.NIGHT_INK, bold=True, align="left")  # fmt: skip
-            text_box(surface, shown, pygame.Rect(508, y + 32, 136, 26), 15, theme.NIGHT_INK,
-                     align="left")  # fmt: skip
+            value_h = math.ceil(c.line_height(15))
+            label = pygame.Rect(x, y + 2, label_w, ROW - 6 - value_h)  # two lines in large text
+            c.text(
+                device_label(self.app, name),
+                label,
+                16,
+                theme.NIGHT_INK,
+                bold=True,
+                align="left",
+                valign="bottom",
+            )
+            c.text(
+                shown,
+                pygame.Rect(x, label.bottom, label_w, value_h),
+                15,
+                theme.NIGHT_INK,
+                align="left",
+            )
             y += ROW
         for button in self.buttons:
-            button.draw(surface)
+            button.draw(c)
 
     def tap(self, pos) -> bool:
-        if not AREA.collidepoint(pos):
+        if not self.area.collidepoint(pos):
             return False
         for button in self.buttons:
             if button.hit(pos):

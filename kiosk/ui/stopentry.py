@@ -5,12 +5,14 @@ An on-screen keyboard (and a laptop's own keys); OK sets today's stop as picking
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from kiosk.stop import VENUE_TYPES, Stop
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Button, text_box
+from kiosk.ui.widgets import Button
 
 MAX_LEN = 200  # name and municipality (listing-api.md); the postcode is four digits
 FIELDS = ("name", "town", "postcode")
@@ -27,8 +29,9 @@ KEY_ROWS = (  # (id suffix, character) per key; AZERTY, as on Flemish keyboards
         ("e_diaeresis", "ë"),
     ],
 )
-KEY_H, GAP, LEFT, RIGHT = 56, 4, 8, 792
-KEYS_TOP = 178
+KEY_H, GAP, LEFT = 56, 4, 8  # at 800x480; a taller screen gets taller keys
+FIELD_WIDTHS = {"name": 360, "town": 276, "postcode": 132}  # at 800 wide, 8 apart
+BOTTOM_ROW = (150, 310, 150, 150)  # cancel, space, next, OK at 800 wide, 8 apart
 
 
 class Field(Button):
@@ -37,24 +40,22 @@ class Field(Button):
     caption: str = ""
     active: bool = False
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, c) -> None:
         r = self.rect
-        pygame.draw.rect(surface, theme.TILE, r, border_radius=8)
-        edge, width = (theme.ACCENT, 3) if self.active else (theme.TILE_EDGE, 2)
-        pygame.draw.rect(surface, edge, r, width=width, border_radius=8)
-        text_box(
-            surface,
-            self.caption,
-            pygame.Rect(r.x + 10, r.y + 3, r.w - 20, 18),
-            14,
-            theme.MUTED,
-            align="left",
-        )
-        font = theme.font(22)
-        shown = self.label + ("|" if self.active else "")
-        while font.size(shown)[0] > r.w - 20 and len(shown) > 1:
-            shown = shown[1:]  # keep the end in view: that is where the typing happens
-        surface.blit(font.render(shown, True, theme.INK), (r.x + 10, r.y + 23))
+        with c.widget(self.id, r):
+            c.rect(theme.TILE, r, radius=8)
+            edge, width = (theme.ACCENT, 3) if self.active else (theme.TILE_EDGE, 2)
+            c.rect(edge, r, width=width, radius=8)
+            high = math.ceil(c.line_height(13))
+            c.text(
+                self.caption,
+                pygame.Rect(r.x + 10, r.y + 1, r.w - 20, high),
+                13,
+                theme.MUTED,
+                align="left",
+            )
+            typed = pygame.Rect(r.x + 10, r.y + 1 + high, r.w - 20, r.h - 2 - high)
+            c.tail(self.label + ("|" if self.active else ""), typed, 22, theme.INK)
 
 
 class StopEntryScreen(Screen):
@@ -109,10 +110,14 @@ class StopEntryScreen(Screen):
 
     # -- screen ------------------------------------------------------------------------------
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
         t = self.t
+        right = c.width - 8
+        stretch = (right - LEFT - 2 * 8) / sum(FIELD_WIDTHS.values())
         buttons: list[Button] = []
-        for fid, x, w in (("name", 8, 360), ("town", 376, 276), ("postcode", 660, 132)):
+        x = LEFT
+        for fid, width in FIELD_WIDTHS.items():
+            w = round(width * stretch) if fid != "postcode" else right - x
             field = Field(
                 f"stopentry.field.{fid}",
                 pygame.Rect(x, 54, w, 56),
@@ -121,53 +126,70 @@ class StopEntryScreen(Screen):
             )
             field.caption, field.active = t(f"ui.stopentry.{fid}"), self.field == fid
             buttons.append(field)
-        width = (RIGHT - LEFT - GAP * (len(VENUE_TYPES) - 1)) / len(VENUE_TYPES)
+            x += w + 8
+        # The venue types: one row, or two (of wider buttons) in large text.
+        rows = 2 if c.text_scale > 1 else 1
+        per_row, high = -(-len(VENUE_TYPES) // rows), KEY_H if rows == 1 else 44
+        width = (right - LEFT - GAP * (per_row - 1)) / per_row
         for i, venue in enumerate(VENUE_TYPES):
-            rect = pygame.Rect(LEFT + round(i * (width + GAP)), 116, int(width), KEY_H)
-            kind = "selected" if venue == self.venue else "normal"
+            row, col = divmod(i, per_row)
+            rect = pygame.Rect(LEFT + round(col * (width + GAP)), 116 + row * (high + GAP),
+                               int(width), high)  # fmt: skip
+            label = t(f"ui.venue.{venue}")
             buttons.append(
                 Button(
                     f"stopentry.venue.{venue}",
                     rect,
-                    t(f"ui.venue.{venue}"),
+                    label if rows == 1 else label.replace("-\n", ""),  # "Biblio-\ntheek"
                     lambda v=venue: self.pick_venue(v),
-                    kind,
+                    "selected" if venue == self.venue else "normal",
                     size=14,
                     pad=3,
                 )
             )
+        keys_top = 116 + rows * (high + GAP) + 2  # the keys take the rest of the height
+        key_h = min(80, (c.height - keys_top - 6 - len(KEY_ROWS) * GAP) // (len(KEY_ROWS) + 1))
         for row, keys in enumerate(KEY_ROWS):
             extra = [("backspace", "⌫")] if row == 0 else []
-            buttons.extend(self.key_row(KEYS_TOP + row * (KEY_H + GAP), keys + extra))
-        y = KEYS_TOP + len(KEY_ROWS) * (KEY_H + GAP)
+            y = keys_top + row * (key_h + GAP)
+            buttons.extend(self.key_row(y, right, key_h, keys + extra))
+        y = keys_top + len(KEY_ROWS) * (key_h + GAP)
         ok = self.ok if self.stop() is not None else None
-        for bid, x, w, label, action, kind in (
-            ("cancel", LEFT, 150, t("ui.stopentry.cancel"), self.cancel, "normal"),
-            ("key.space", 166, 310, t("ui.stopentry.space"), lambda: self.put(" "), "normal"),
-            ("key.enter", 484, 150, t("ui.stopentry.next"), self.next_field, "normal"),
-            ("ok", 642, 150, t("ui.ok"), ok, "primary"),
+        stretch = (right - LEFT - 3 * 8) / sum(BOTTOM_ROW)
+        x = LEFT
+        for (bid, label, action, kind), width in zip(
+            (
+                ("cancel", t("ui.stopentry.cancel"), self.cancel, "normal"),
+                ("key.space", t("ui.stopentry.space"), lambda: self.put(" "), "normal"),
+                ("key.enter", t("ui.stopentry.next"), self.next_field, "normal"),
+                ("ok", t("ui.ok"), ok, "primary"),
+            ),
+            BOTTOM_ROW,
+            strict=True,
         ):
+            w = round(width * stretch) if bid != "ok" else right - x
             buttons.append(
                 Button(
-                    f"stopentry.{bid}", pygame.Rect(x, y, w, KEY_H), label, action, kind, size=20
+                    f"stopentry.{bid}", pygame.Rect(x, y, w, key_h), label, action, kind, size=20
                 )
             )
+            x += w + 8
         return buttons
 
-    def key_row(self, y: int, keys: list[tuple[str, str]]) -> list[Button]:
-        width = (RIGHT - LEFT - GAP * (len(keys) - 1)) / len(keys)
+    def key_row(self, y: int, right: int, key_h: int, keys: list[tuple[str, str]]) -> list[Button]:
+        width = (right - LEFT - GAP * (len(keys) - 1)) / len(keys)
         result = []
         for i, (kid, char) in enumerate(keys):
-            rect = pygame.Rect(LEFT + round(i * (width + GAP)), y, int(width), KEY_H)
+            rect = pygame.Rect(LEFT + round(i * (width + GAP)), y, int(width), key_h)
             action = self.backspace if kid == "backspace" else (lambda c=char: self.key_tapped(c))
             result.append(Button(f"stopentry.key.{kid}", rect, char, action, size=24))
         return result
 
-    def draw(self, surface: pygame.Surface) -> None:
-        box = pygame.Rect(theme.MARGIN, 6, theme.WIDTH - 2 * theme.MARGIN, 42)
-        text_box(
-            surface, self.t("ui.stopentry.heading"), box, 26, theme.INK, bold=True, align="left"
-        )
+    def draw(self, c) -> None:
+        title = self.t("ui.stopentry.heading")
+        venue = self.t(f"ui.venue.{self.venue}").replace("-\n", "")  # the chosen type, in words
+        box = pygame.Rect(theme.MARGIN, 6, c.width - 2 * theme.MARGIN, 42)
+        c.text(f"{title} · {venue}", box, 26, theme.INK, bold=True, align="left")
 
     def shortcuts(self) -> dict[int, str]:
         return {

@@ -1,4 +1,5 @@
-"""Pick today's stop: the tour plan's stops (today's first), "unknown place", or "other place".
+"""Pick today's stop: the known stops (the listing's plan, then the tour file; today's first, a
+cancelled one saying so), "unknown place", or "other place".
 
 The chosen stop goes on every session started afterwards; "other place" types one in.
 """
@@ -9,11 +10,12 @@ import datetime as dt
 
 import pygame
 
+from kiosk.ui import theme
 from kiosk.ui.labels import stop_name, stop_place
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, heading
 
-ROWS = 4
+ROW = 72  # a stop's button; as many as the screen's height holds
 
 
 class StopScreen(Screen):
@@ -25,27 +27,25 @@ class StopScreen(Screen):
         self.page = 0
 
     def stops(self) -> list:
-        tour = self.app.station.tour
         today = dt.date.today()
-        stops = (
-            sorted(tour.stops, key=lambda s: (s.date != today, s.date or today, s.name))
-            if (tour)
-            else []
-        )
+        known = self.app.station.stops.stops
+        stops = sorted(known, key=lambda s: (s.date != today, s.date or today, s.cancelled))
         return [*stops, self.app.station.stop_for(None)]
 
-    def build(self) -> list[Button]:
+    def build(self, c) -> list[Button]:
         stops = self.stops()
-        pages = -(-len(stops) // ROWS)
-        self.page %= pages
+        rows = max(1, (c.height - theme.BAR_H - 84) // (ROW + 8))
+        pages = -(-len(stops) // rows)
+        page = self.page % pages
         buttons = []
-        for i, stop in enumerate(stops[self.page * ROWS : (self.page + 1) * ROWS]):
+        for i, stop in enumerate(stops[page * rows : (page + 1) * rows]):
             when = stop.date.isoformat() if stop.date else ""
-            detail = " · ".join(p for p in (stop_place(self.app, stop), when) if p)
+            cancelled = self.t("ui.stop.cancelled") if stop.cancelled else ""
+            detail = " · ".join(p for p in (stop_place(self.app, stop), when, cancelled) if p)
             buttons.append(
                 Button(
-                    f"stops.{self.page * ROWS + i}",
-                    pygame.Rect(16, 84 + i * 80, 768, 72),
+                    f"stops.{page * rows + i}",
+                    pygame.Rect(16, 84 + i * (ROW + 8), c.width - 32, ROW),
                     stop_name(self.app, stop),
                     lambda s=stop: self.choose(s),
                     detail=detail,
@@ -53,15 +53,16 @@ class StopScreen(Screen):
             )
         more = self.next_page if pages > 1 else None
         return buttons + bar(
+            c,
             [
                 ("stops.back", self.t("ui.back"), self.back, ""),
                 ("stops.more", self.t("ui.more"), more, ""),
                 ("stops.other", self.t("ui.stops.other"), self.other, ""),
-            ]
+            ],
         )
 
-    def draw(self, surface: pygame.Surface) -> None:
-        heading(surface, self.t("ui.stops.heading"), self.t("ui.stops.detail"))
+    def draw(self, c) -> None:
+        heading(c, self.t("ui.stops.heading"), self.t("ui.stops.detail"))
 
     def next_page(self) -> None:
         self.page += 1

@@ -1,7 +1,7 @@
 """The screens' look: the kiosk's colours, font and text boxes (kiosk/look.py), plus the sizes
 only touch screens have.
 
-Everything is in logical pixels of the 800x480 surface; the display scales it.
+Everything is in logical units (kiosk/ui/canvas.py): 800x480 at least, drawn at real pixels.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from kiosk.look import (
     HINT_SIZE,
     HINT_TEXT,
     INK,
+    LARGE_TEXT,
+    LEAST,
     MARGIN,
     MUTED,
     NIGHT,
@@ -30,6 +32,8 @@ from kiosk.look import (
     PAIRS,
     PRESSED,
     SIZE,
+    SPEAKER_ROOM,
+    SPEAKER_W,
     STEP_TEXT,
     STEP_TEXT_SIZE,
     TILE,
@@ -45,7 +49,8 @@ BAR_H = 72  # the bottom bar of buttons
 
 __all__ = [
     "ACCENT", "ACCENT_INK", "BACKGROUND", "BAD", "BAD_LIGHT", "BAR_H", "CHECK_BOX", "DISABLED",
-    "HEADING", "HEADING_SIZE", "HEIGHT", "HINT_BOX", "HINT_SIZE", "HINT_TEXT", "INK", "MARGIN",
-    "MUTED", "NIGHT", "NIGHT_INK", "OK", "OK_LIGHT", "PAIRS", "PRESSED", "SIZE", "STEP_TEXT",
-    "STEP_TEXT_SIZE", "TARGET", "TILE", "TILE_EDGE", "WARN", "WARN_LIGHT", "WIDTH", "font",
+    "HEADING", "HEADING_SIZE", "HEIGHT", "HINT_BOX", "HINT_SIZE", "HINT_TEXT", "INK",
+    "LARGE_TEXT", "LEAST", "MARGIN", "MUTED", "NIGHT", "NIGHT_INK", "OK", "OK_LIGHT", "PAIRS",
+    "PRESSED", "SIZE", "SPEAKER_ROOM", "SPEAKER_W", "STEP_TEXT", "STEP_TEXT_SIZE", "TARGET",
+    "TILE", "TILE_EDGE", "WARN", "WARN_LIGHT", "WIDTH", "font",
 ]  # fmt: skip

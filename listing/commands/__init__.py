@@ -1,4 +1,4 @@
-"""The `stem-listing` commands, one module per subject: the service, tokens, people.
+"""The `stem-listing` commands, one module per subject: the service, tokens, people, stops, packs.
 
 Each module's `add_commands(sub)` adds its parsers; handlers take the parsed args, return the
 exit code (0 ok, 1 a problem to fix, 2 wrong usage or unknown name, 3 try again later).

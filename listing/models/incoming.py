@@ -6,6 +6,7 @@ Field rules live in the pydantic models; rules that tie fields together live in 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -36,13 +37,22 @@ def _no_nul(value: str) -> str:
     return value
 
 
+def _in_utc(value: datetime) -> datetime:
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("is out of range once in UTC") from None
+    return value
+
+
 Text = Annotated[str, AfterValidator(_no_nul)]
+Instant = Annotated[AwareDatetime, AfterValidator(_in_utc)]  # with an offset, any, as an instant
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 Name = Annotated[Text, Field(min_length=1, max_length=200)]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     """Strict JSON types (no "3", true or 2.5 for an integer); unknown fields are ignored."""
 
     model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
@@ -56,7 +66,7 @@ class LanguageMap(BaseModel):
     nl: Text
 
 
-class Workshop(_Strict):
+class Workshop(Strict):
     id: Identifier
     version: Annotated[Text, Field(min_length=1, max_length=32)]
     title: LanguageMap
@@ -69,14 +79,14 @@ class Workshop(_Strict):
     ]
 
 
-class Stop(_Strict):
+class Stop(Strict):
     name: Name
     venue_type: Literal[VENUE_TYPES]  # type: ignore[valid-type]
     municipality: Name
     postcode: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = None
 
 
-class AgeBands(_Strict):
+class AgeBands(Strict):
     """Exactly the five bands."""
 
     model_config = ConfigDict(extra="forbid")
@@ -87,7 +97,7 @@ class AgeBands(_Strict):
     unknown: Count
 
 
-class Gender(_Strict):
+class Gender(Strict):
     """Exactly the four keys."""
 
     model_config = ConfigDict(extra="forbid")
@@ -97,19 +107,19 @@ class Gender(_Strict):
     unstated: Count
 
 
-class Attendance(_Strict):
+class Attendance(Strict):
     total: Annotated[Count, Field(description="The sum of age_bands (and of gender, if given).")]
     age_bands: AgeBands
     gender: Gender | None = None
     returning: Annotated[Count | None, Field(description="At most total.")] = None
 
 
-class Progress(_Strict):
+class Progress(Strict):
     steps: Count
     checks_passed: Count
 
 
-class SnapshotIn(_Strict):
+class SnapshotIn(Strict):
     """One session snapshot, as PUT or as one item of a batch."""
 
     session_id: Annotated[UUID, Field(description="Equal to the path's (case-insensitive).")]
@@ -118,9 +128,9 @@ class SnapshotIn(_Strict):
     status: Literal["open", "closed", "cancelled"]
     workshop: Workshop
     stop: Stop
-    started_at: AwareDatetime
+    started_at: Instant
     ended_at: Annotated[
-        AwareDatetime | None,
+        Instant | None,
         Field(description="null while open; required when closed; not before started_at."),
     ]
     time_source: Literal["ntp", "corrected", "unsynced"]
@@ -134,7 +144,7 @@ class BatchIn(BaseModel):
     sessions: list[SnapshotIn] = Field(min_length=1, max_length=500)
 
 
-def _age_range_problem(value: str) -> str | None:
+def age_range_problem(value: str) -> str | None:
     low, high = value.split("-")
     if not low and not high:
         return 'must give at least one bound ("-" alone is not a range)'
@@ -146,7 +156,7 @@ def _age_range_problem(value: str) -> str | None:
 def tied_rules(snap: SnapshotIn) -> list[tuple[str, str]]:
     """Rules that tie fields together: (JSON Pointer of the field that breaks it, detail)."""
     found: list[tuple[str, str]] = []
-    age = _age_range_problem(snap.workshop.typical_age_range)
+    age = age_range_problem(snap.workshop.typical_age_range)
     if age:
         found.append(("/workshop/typical_age_range", age))
     if snap.status == "closed" and snap.ended_at is None:

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from listing.models.stored import StoredSession
+from listing.privacy import public_bands
 
 Result = Literal["created", "updated", "unchanged", "stale"]
 
@@ -80,11 +81,13 @@ class Activity(BaseModel):
     ended_at: str | None
     participants: int
     age_bands: dict[str, int] | None = Field(
-        None, description="Only for sessions with at least 5 participants (privacy)."
+        None,
+        description='Only bands of at least 5 participants; the others together as "other" '
+        "(privacy). Null when no band has 5.",
     )
 
     @classmethod
-    def from_stored(cls, s: StoredSession, detail_min: int) -> Activity:
+    def from_stored(cls, s: StoredSession) -> Activity:
         return cls(
             session_id=s.session_id,
             workshop=ActivityWorkshop(
@@ -96,7 +99,7 @@ class Activity(BaseModel):
             started_at=s.started_at,
             ended_at=s.ended_at,
             participants=s.total,
-            age_bands=s.bands if s.total >= detail_min else None,
+            age_bands=public_bands(s.bands),
         )
 
 

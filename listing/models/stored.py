@@ -21,6 +21,11 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(TIME_FORMAT)
 
 
+def rfc3339(value: str) -> str:
+    """Stored UTC text as an answer says it: "2027-02-12T13:00:00Z", fractions only if any."""
+    return value.replace(".000000Z", "Z")
+
+
 def parse_utc_text(value: str) -> datetime:
     return datetime.strptime(value, TIME_FORMAT).replace(tzinfo=UTC)
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import urlencode
 
 from sqlalchemy import Connection
 
 from listing.i18n import Catalogue, title_in
-from listing.localtime import ZONE, utc_bounds
+from listing.localtime import today, utc_bounds
 from listing.models.incoming import VENUE_TYPES
 from listing.storage.kiosks import kiosk_ids
 from listing.storage.sessions import choices
@@ -53,10 +53,6 @@ def default_period(today: date) -> tuple[date, date]:
     """The current month and the eleven before it, up to today."""
     back = today.year * 12 + today.month - 1 - 11  # months since year 0, eleven back
     return date(back // 12, back % 12 + 1, 1), today
-
-
-def today() -> date:
-    return datetime.now(ZONE).date()
 
 
 def read(params, cat: Catalogue) -> tuple[Chosen | None, dict[str, str], dict[str, str]]:

@@ -1,6 +1,6 @@
 """`GET /v1/activities`: the public agenda as JSON, open and closed sessions, newest first.
 
-Band breakdowns appear only for sessions with at least PUBLIC_DETAIL_MIN participants.
+An age band's count appears only where it is at least 5 (`listing.privacy`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from fastapi import APIRouter, Query, Request
 
 from listing import db, docs
 from listing.models.outgoing import Activities, Activity
-from listing.settings import PUBLIC_DETAIL_MIN
 from listing.storage.sessions import public
 
 router = APIRouter(tags=["public"])
@@ -26,4 +25,4 @@ def activities(
 ) -> Activities:
     with db.read(request.app.state.engine) as conn:
         rows = public(conn, municipality=municipality, workshop=workshop)
-    return Activities(activities=[Activity.from_stored(s, PUBLIC_DETAIL_MIN) for s in rows])
+    return Activities(activities=[Activity.from_stored(s) for s in rows])

@@ -1,12 +1,15 @@
 """`GET /`: the public agenda, server-rendered with Jinja2, Dutch by default, `?lang=en`.
 
-Filters by municipality and workshop; each activity carries schema.org Event JSON-LD. One page
-holds the newest PAGE activities; `?after=` (a link at the bottom) opens the next, older one.
+Its first page starts with the stops planned for the coming weeks (at most UPCOMING_MAX), then
+the newest PAGE activities; `?after=` (a link at the bottom) opens the next, older ones. Filters
+by municipality and workshop apply to both; each stop and activity carries schema.org Event
+JSON-LD.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -14,11 +17,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from listing import db, docs
-from listing.agenda import days
+from listing.agenda import days, upcoming_days
 from listing.i18n import Catalogue, title_in
+from listing.localtime import today
+from listing.models.stored_fleet import StoredStop
 from listing.pages import templates
 from listing.routers.activities import Filter
+from listing.settings import UPCOMING_DAYS, UPCOMING_MAX
 from listing.storage.sessions import choices, public
+from listing.storage.stops import list_stops
+from listing.storage.workshops import known_workshops
 
 router = APIRouter(tags=["public"])
 
@@ -31,6 +39,19 @@ After = Annotated[
     ),
 ]
 PAGE = 100
+
+
+def _upcoming(conn, municipality: str | None, workshop: str | None) -> list[StoredStop]:
+    first = today()
+    last = first + timedelta(days=UPCOMING_DAYS)
+    return list_stops(
+        conn,
+        since=first.isoformat(),
+        until=last.isoformat(),
+        municipality=municipality,
+        workshop=workshop,
+        limit=UPCOMING_MAX,
+    )
 
 
 @router.get("/", response_class=HTMLResponse, responses=docs.problems(422))
@@ -49,6 +70,8 @@ def agenda(
             conn, municipality=municipality, workshop=workshop, after=start, limit=PAGE + 1
         )
         towns, shops = choices(conn)
+        stops = [] if after else _upcoming(conn, municipality, workshop)
+        known = known_workshops(conn, (w for s in stops for w in s.workshops))
     sessions, more = sessions[:PAGE], len(sessions) > PAGE
     filters = {
         "lang": lang if lang != "nl" else None,
@@ -71,6 +94,7 @@ def agenda(
         lang=lang,
         t=cat.t,
         days=days(sessions, cat),
+        upcoming=upcoming_days(stops, known, cat),
         municipalities=towns,
         workshops=[(wid, title_in(json.loads(title), lang)) for wid, title in shops],
         municipality=municipality or "",

@@ -9,8 +9,7 @@ from fastapi import APIRouter, Request
 
 from listing import db, docs
 from listing.models.outgoing import KioskSessions, SessionRevision
-from listing.problems import Problem
-from listing.security import Kiosk
+from listing.security import Kiosk, require_own
 from listing.storage.sessions import revisions_of
 
 router = APIRouter(tags=["kiosk"])
@@ -22,8 +21,7 @@ router = APIRouter(tags=["kiosk"])
     responses=docs.problems(401, 403, 429, 503),
 )
 def kiosk_sessions(kiosk_id: str, request: Request, token_kiosk: Kiosk) -> KioskSessions:
-    if kiosk_id != token_kiosk:
-        raise Problem(403, f"this token belongs to kiosk {token_kiosk}, not {kiosk_id}")
+    require_own(kiosk_id, token_kiosk)
     with db.read(request.app.state.engine) as conn:
         pairs = revisions_of(conn, kiosk_id)
     return KioskSessions(sessions=[SessionRevision(session_id=s, revision=r) for s, r in pairs])

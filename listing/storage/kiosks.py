@@ -1,11 +1,13 @@
 """Kiosks and admin tokens: only sha256 hashes of tokens are stored; revoking keeps the row.
 
 Tokens are looked up by hash; a revoked kiosk or admin token no longer authenticates.
-A kiosk's row also says when it was last heard from and which software version it runs.
+A kiosk's row also says when it was last heard from, which software version it runs, and the
+name of the tour its plan carries.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
@@ -38,6 +40,7 @@ class KioskRow:
     last_seen_at: str | None
     software_version: str | None
     sessions: int
+    tour_name: str | None
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,36 @@ def list_kiosks(conn: Connection) -> list[KioskRow]:
         .order_by(kiosks.c.kiosk_id)
     )
     return [
-        KioskRow(r.kiosk_id, r.created_at, r.revoked_at, r.last_seen_at, r.software_version, r.held)
+        KioskRow(
+            r.kiosk_id,
+            r.created_at,
+            r.revoked_at,
+            r.last_seen_at,
+            r.software_version,
+            r.held,
+            r.tour_name,
+        )
         for r in rows
     ]
+
+
+def missing_kiosks(conn: Connection, kiosk_ids: Sequence[str]) -> list[str]:
+    """Those of `kiosk_ids` that were never added (revoked ones were), in the order given."""
+    known = set(
+        conn.scalars(select(kiosks.c.kiosk_id).where(kiosks.c.kiosk_id.in_(set(kiosk_ids))))
+    )
+    return [k for k in kiosk_ids if k not in known]
+
+
+def set_tour(conn: Connection, kiosk_id: str, name: str | None) -> None:
+    """The tour name the kiosk's plan carries from now on (None: no tour)."""
+    done = conn.execute(kiosks.update().where(kiosks.c.kiosk_id == kiosk_id).values(tour_name=name))
+    if done.rowcount == 0:
+        raise UnknownKiosk(kiosk_id)
+
+
+def tour_of(conn: Connection, kiosk_id: str) -> str | None:
+    return conn.scalar(select(kiosks.c.tour_name).where(kiosks.c.kiosk_id == kiosk_id))
 
 
 def contact_for_hash(conn: Connection, token_hash: str) -> Contact | None:

@@ -80,3 +80,16 @@ def test_a_bad_key_keeps_its_default_and_the_rest_applies(tmp_path):
     config, problems = load_config(path)
     assert [(p.line, p.column) for p in problems] == [(1, 11)]
     assert (config.kiosk_id, config.language) == ("mobilab-demo", "en")
+
+
+def test_large_text_is_a_yes_or_no_and_off_by_default(tmp_path):
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("kiosk_id: lab-1\n")
+    assert load_config(path)[0].large_text is False
+    path.write_text("large_text: true\n")
+    config, problems = load_config(path)
+    assert problems == [] and config.large_text is True
+    path.write_text("large_text: ja\nlanguage: en\n")
+    config, problems = load_config(path)
+    assert [(p.line, p.column) for p in problems] == [(1, 13)]
+    assert config.large_text is False and config.language == "en"

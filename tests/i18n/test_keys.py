@@ -30,6 +30,7 @@ KIOSK_BUILT = {
     "ui.demo.{}": DEMOS,
     "ui.startup.clock_{}": (NTP, CORRECTED, UNSYNCED),
     "ui.sync.state.{}": (IDLE, CHECKING, SENDING, RECONCILING, *FINAL_STATES),
+    "ui.month.{}": range(1, 13),
     "check.{}": CONDITIONS,
     "card.check.{}": CONDITIONS,
 }

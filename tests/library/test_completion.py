@@ -55,7 +55,7 @@ class Walker(Player):
 
     def check_pixel(self) -> tuple[int, int, int]:
         self.app.draw()
-        return tuple(self.app.display.logical.get_at((CHECK_BOX.x + 10, CHECK_BOX.centery)))[:3]
+        return self.app.canvas.colour_at((CHECK_BOX.x + 10, CHECK_BOX.centery))
 
     def open(self, workshop: Workshop) -> None:
         """From Home, page through the tiles to the workshop's, tap it, then Start."""

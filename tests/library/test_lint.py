@@ -1,5 +1,6 @@
-"""The content lint in `stem-kiosk validate`: text that does not fit the screen, missing Dutch,
-checks without a hint, devices not in the kit, missing pictures; the whole library passes."""
+"""The content lint in `stem-kiosk validate`: text that does not fit the screen (at its own size
+and in large text), missing Dutch, checks without a hint, devices not in the kit, missing
+pictures; the whole library passes."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 import pygame
 import pytest
 
+from kiosk import look
 from kiosk.cli import main
 from kiosk.library import shipped_dir
-from kiosk.lint import HINT, STEP, overflow
+from kiosk.lint import HEADING, HINT, STEP, overflow
 from kiosk.ui import theme
-from kiosk.ui.widgets import text_box
+from kiosk.ui.canvas import Canvas
 
 SHIPPED = shipped_dir() / "reactiespel.yaml"
 STEP_NL = (
@@ -82,16 +84,38 @@ def test_a_word_wider_than_the_box_is_named():
     assert "is wider than" in overflow("https://" + "x" * 60, HINT)
 
 
+def test_a_hint_that_only_large_text_cannot_hold_is_reported_as_such(tmp_path, capsys):
+    hint_nl = "Zit de knop over de gleuf in het midden? Kijk of de draad echt in GPIO17 zit."
+    longer = hint_nl.replace("Zit de knop over", "Zit de knop echt goed over")
+    assert overflow(longer, HINT) is None and overflow(longer, HINT, look.LARGE_TEXT)
+    path = workshop(tmp_path, hint_nl, longer)
+    code, out = validate(capsys, path)
+    assert code == 1
+    line, column = position(path, longer[:30])
+    assert out[0].startswith(
+        f"{path}:{line}:{column}: step 1 hint (nl) does not fit the hint box "
+        "in large text: 4 lines at 28 px where 3 fit"
+    )
+
+
+def test_titles_leave_room_for_the_speaker_and_grow_with_large_text():
+    assert HEADING.box.w == theme.WIDTH - 2 * theme.MARGIN - theme.SPEAKER_ROOM
+    assert HEADING.at(look.LARGE_TEXT).h > HEADING.box.h  # one line of large bold text fits
+    assert overflow("Sluit de knop aan", HEADING, look.LARGE_TEXT) is None
+
+
+@pytest.mark.parametrize("scale", [1.0, look.LARGE_TEXT])
 @pytest.mark.parametrize("extra", [0, 1, 3])
-def test_the_lint_agrees_with_the_step_player_shrinking_the_text(extra):
-    """The player's text box keeps its size exactly when the lint says the text fits."""
-    font = theme.font(STEP.size)
-    room = STEP.box.h // font.get_linesize()
+def test_the_lint_agrees_with_the_step_player_shrinking_the_text(extra, scale):
+    """The player's text keeps its size exactly when the lint says the text fits, at both text
+    sizes (measured on the canvas the screens draw through, at 800x480)."""
+    size = look.px(STEP.size * scale)
+    room = STEP.box.h // theme.font(size).get_linesize()
     text = "\n".join(["Een regel tekst"] * (room + extra))
-    screen = pygame.Surface(theme.SIZE)
-    used = text_box(screen, text, STEP.box, STEP.size, theme.INK, align="left", valign="top")
-    kept_size = used.h == (room + extra) * font.get_linesize()
-    assert (overflow(text, STEP) is None) == (extra == 0) == kept_size
+    canvas = Canvas(pygame.Surface(theme.SIZE), text_scale=scale)
+    canvas.text(text, STEP.box, STEP.size, theme.INK, align="left", valign="top")
+    kept_size = canvas.marks[-1].drawn == size
+    assert (overflow(text, STEP, scale) is None) == (extra == 0) == kept_size
 
 
 @pytest.mark.parametrize(

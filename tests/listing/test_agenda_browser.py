@@ -1,4 +1,5 @@
-"""The agenda page in a real headless Chromium: it renders, shows the sessions, JSON-LD parses.
+"""The agenda page in a real headless Chromium: it renders, shows the upcoming stops and the
+sessions, and every JSON-LD block parses.
 
 Chromium (Debian's, /usr/bin/chromium) loads the page from the real listing over loopback and
 dumps the DOM it built; under CI=true a missing Chromium fails instead of skipping.
@@ -8,9 +9,11 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import timedelta
 from html.parser import HTMLParser
 
-from tests.listing.snapshots import sized, snapshot
+from listing.localtime import today
+from tests.listing.snapshots import KIOSK, sized, snapshot
 from tests.support.browser import FLAGS, chromium
 
 
@@ -20,14 +23,17 @@ class Page(HTMLParser):
     def __init__(self):
         super().__init__()
         self.articles: list[str] = []
+        self.stops: list[str] = []
         self.json_ld: list[str] = []
         self.h1 = ""
         self._in: str | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "article":
-            self.articles.append(attrs.get("data-session", ""))
+        if tag == "article" and "data-session" in attrs:
+            self.articles.append(attrs["data-session"])
+        if tag == "article" and "data-stop" in attrs:
+            self.stops.append(attrs["data-stop"])
         if tag == "script" and attrs.get("type") == "application/ld+json":
             self._in = "ld"
             self.json_ld.append("")
@@ -45,8 +51,13 @@ class Page(HTMLParser):
             self.h1 += data
 
 
-def test_chromium_renders_the_agenda_with_its_sessions_and_json_ld(server, client, tmp_path):
+def test_chromium_renders_the_agenda_with_its_stops_sessions_and_json_ld(server, client, tmp_path):
     browser = chromium()
+    soon = (today() + timedelta(days=3)).isoformat()
+    stop_id = server.add_stop(
+        KIOSK, soon, "Jeugdhuis Aalst", venue_type="youth_house", municipality="Aalst",
+        starts_at=f"{soon}T13:00:00Z", workshops=["reactiespel"],
+    )  # fmt: skip
     items = [
         snapshot(new_id=True),
         snapshot(
@@ -72,7 +83,12 @@ def test_chromium_renders_the_agenda_with_its_sessions_and_json_ld(server, clien
     page.feed(done.stdout)
     assert page.h1 == "Activities of the mobile STEM lab"
     assert page.articles == [items[1]["session_id"], items[0]["session_id"]]
+    assert page.stops == [stop_id]
     assert "2 participants" in done.stdout and "14 participants" in done.stdout
+    assert "Coming up" in done.stdout and "Reaction game" in done.stdout
     events = [json.loads(raw) for raw in page.json_ld]
-    assert [e["@type"] for e in events] == ["Event", "Event"]
-    assert events[1]["location"]["name"] == "Bibliotheek Maldegem"
+    assert [e["@type"] for e in events] == ["Event", "Event", "Event"]
+    assert events[0]["@id"] == f"urn:uuid:{stop_id}"
+    assert events[0]["location"]["address"]["addressLocality"] == "Aalst"
+    assert events[0]["eventStatus"] == "https://schema.org/EventScheduled"
+    assert events[2]["location"]["name"] == "Bibliotheek Maldegem"

@@ -22,6 +22,10 @@ from listing.cli import build_parser, main
 from listing.schema import kiosks
 from tests.support.listing_server import running_listing, serving
 
+KIOSK_LIST_HEADER = (
+    "kiosk\tstate\tlast heard from\tversion\tsessions\treported\twaiting\tattention\trefused\ttour"
+)
+
 
 def run(capsys, *argv) -> tuple[int, list[str], str]:
     code = main(list(argv))
@@ -76,7 +80,7 @@ def test_the_default_database_is_an_owner_only_file_in_the_data_dir(capsys, monk
     path = Path(os.environ["XDG_DATA_HOME"]) / "stem-listing" / "listing.db"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     monkeypatch.setenv("STEM_LISTING_DB", f"sqlite:///{path.parent / 'other.db'}")
-    assert run(capsys, "kiosk", "list")[1] == ["kiosk\tstate\tlast heard from\tversion\tsessions"]
+    assert run(capsys, "kiosk", "list")[1] == [KIOSK_LIST_HEADER]
 
 
 def test_an_unreachable_database_is_try_again_later(capsys):
@@ -131,7 +135,8 @@ def test_kiosk_list_shows_last_heard_from_version_and_sessions_held(server, caps
     url = server.db_url
     assert kiosk_row(capsys, url, "mobilab-gent-2") == {
         "kiosk": "mobilab-gent-2", "state": "active", "last heard from": "never",
-        "version": "unknown", "sessions": "0",
+        "version": "unknown", "sessions": "0", "reported": "never", "waiting": "-",
+        "attention": "-", "refused": "-", "tour": "-",
     }  # fmt: skip
     kiosk = {"Authorization": f"Bearer {token}", "User-Agent": "stem-kiosk/0.2.0"}
     with httpx.Client(base_url=server.url, headers=kiosk) as http:

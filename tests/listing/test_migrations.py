@@ -108,6 +108,8 @@ def test_a_fresh_database_at_head_equals_an_upgraded_one(listing_db_url, tmp_pat
         assert left[table] == right[table], table
     assert {"users", "web_sessions", "login_throttle", "rate_windows", "maintenance"} <= set(left)
     assert {"last_seen_at", "software_version"} <= {c[0] for c in left["kiosks"]["columns"]}
+    fleet = {"stops", "stop_workshops", "packs", "pack_workshops", "pack_kiosks", "kiosk_reports"}
+    assert fleet <= set(left) and "tour_name" in {c[0] for c in left["kiosks"]["columns"]}
 
 
 def test_the_code_s_tables_are_the_migrations_head(listing_db_url):

@@ -22,8 +22,12 @@ def test_every_endpoint_of_the_contract_is_documented(document):
     paths = document["paths"]
     assert set(paths["/v1/sessions/{session_id}"]) == {"put"}
     assert set(paths["/v1/sessions/batch"]) == {"post"}
-    for path in ["/v1/health", "/v1/kiosks/{kiosk_id}/sessions", "/v1/activities", "/"]:
+    for path in [
+        "/v1/health", "/v1/kiosks/{kiosk_id}/sessions", "/v1/activities", "/",
+        "/v1/kiosks/{kiosk_id}/plan", "/v1/packs/{sha256}", "/v1/agenda",
+    ]:  # fmt: skip
         assert "get" in paths[path]
+    assert set(paths["/v1/kiosks/{kiosk_id}/status"]) == {"put"}
     for report in ["sessions.csv", "monthly.csv", "monthly.svg"]:
         assert "get" in paths[f"/reports/{report}"]
 
@@ -80,3 +84,37 @@ def test_kiosk_endpoints_declare_bearer_auth(document):
     assert put["security"] == [{"HTTPBearer": []}]
     assert document["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert "security" not in document["paths"]["/v1/health"]["get"]
+
+
+def test_the_fleet_endpoints_document_their_answers(document):
+    paths = document["paths"]
+    plan = paths["/v1/kiosks/{kiosk_id}/plan"]["get"]
+    assert {"200", "304", "401", "403", "429", "503"} <= set(plan["responses"])
+    assert "ETag" in plan["responses"]["200"]["headers"]
+    assert plan["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Plan"
+    }
+    assert "if-none-match" in [p["name"].lower() for p in plan["parameters"]]
+    assert set(schema(document, "Plan")["required"]) == {"kiosk_id", "tour", "stops", "packs"}
+    stop = schema(document, "PlanStop")
+    assert set(stop["required"]) == {
+        "stop_id", "date", "starts_at", "ends_at", "name", "venue_type", "municipality",
+        "postcode", "status", "workshops",
+    }  # fmt: skip
+    assert stop["properties"]["status"]["enum"] == ["planned", "cancelled"]
+    pack = paths["/v1/packs/{sha256}"]["get"]
+    assert "application/zip" in pack["responses"]["200"]["content"]
+    assert {"401", "404"} <= set(pack["responses"]) and pack["security"] == [{"HTTPBearer": []}]
+    status = paths["/v1/kiosks/{kiosk_id}/status"]["put"]
+    body = status["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/StatusIn"}
+    assert {"200", "400", "401", "403", "413", "422", "429", "503"} <= set(status["responses"])
+    report = schema(document, "StatusIn")
+    assert set(report["required"]) == {"kiosk_id", "reported_at", "software_version", "sessions"}
+    assert schema(document, "PackState")["properties"]["state"]["enum"] == [
+        "installed", "refused", "pending",
+    ]  # fmt: skip
+    agenda = paths["/v1/agenda"]["get"]
+    assert "security" not in agenda
+    upcoming = schema(document, "UpcomingStop")
+    assert "workshops" in upcoming["required"] and "kiosk_id" not in upcoming["properties"]

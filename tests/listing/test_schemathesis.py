@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
+from listing.localtime import today
+from tests.listing.packs import good_pack
 from tests.listing.snapshots import KIOSK, snapshot
 
 CHECKS = ",".join(
@@ -44,6 +47,10 @@ def test_the_api_keeps_its_openapi_promises(server, client, tmp_path):
     for i in range(3):  # something to find, update and conflict with
         snap = snapshot(new_id=True, revision=i + 1)
         assert client.put(f"/v1/sessions/{snap['session_id']}", json=snap).status_code == 201
+    soon = (today() + timedelta(days=2)).isoformat()  # upcoming stops on / and /v1/agenda
+    server.add_stop(KIOSK, soon, workshops=["reactiespel", "lichtshow"])
+    server.cancel_stop(server.add_stop(KIOSK, soon, "Afgelast"))
+    server.add_pack(good_pack(), "voorjaar")
     run = schemathesis(server.url, server.add_kiosk("mobilab-gent-2"), tmp_path)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
     assert client.get(f"/v1/kiosks/{KIOSK}/sessions").status_code == 200

@@ -41,6 +41,7 @@ INVALID = [
     ({"started_at": "yesterday"}, "/started_at"),
     ({"started_at": "2026-02-12T13:30:05"}, "/started_at"),
     ({"started_at": 1770903005}, "/started_at"),
+    ({"started_at": "9999-12-31T23:59:59-23:59"}, "/started_at"),  # past year 9999 in UTC
     ({"ended_at": DELETE}, "/ended_at"),
     ({"ended_at": None}, "/ended_at"),  # closed without ended_at
     ({"ended_at": "2026-02-12T13:30:04Z"}, "/ended_at"),  # before started_at

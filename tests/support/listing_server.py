@@ -3,6 +3,10 @@
     with running_listing(db_url) as srv:
         token = srv.add_kiosk("k1"); srv.url; srv.revoke("k1"); srv.maintenance(30)
         srv.use_database(other_url)   # same server, another (fresh) database
+        stop_id = srv.add_stop("k1", "2027-02-12", "Bib Gent", workshops=["reactiespel"])
+        srv.cancel_stop(stop_id); srv.set_tour("k1", "Voorjaarstour 2027")
+        sha = srv.add_pack(zip_bytes, "voorjaar", kiosks=["k1"])   # kiosks=None: every kiosk
+        srv.assign_pack(sha, None); srv.remove_pack(sha); srv.report("k1")  # latest status
     with serving(db_url, workers=2) as url: ...   # the real `stem-listing serve` process
 
 `listing_db_url` is a pytest fixture parametrised over sqlite and postgresql (a fresh schema
@@ -19,7 +23,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +37,11 @@ from sqlalchemy import create_engine, text
 
 from listing import db
 from listing.app import attach_database, create_app
+from listing.models.incoming_fleet import StopIn, stop_rules
+from listing.packcheck import check_pack
 from listing.security import hash_token, new_token
 from listing.settings import Settings
-from listing.storage import kiosks, maintenance
+from listing.storage import kiosks, maintenance, packs, reports, stops
 from tests.support.needs import missing
 
 POSTGRES_ENV = "STEM_TEST_POSTGRES_URL"
@@ -70,6 +76,61 @@ class ListingServer:
             kiosks.add_admin(conn, hash_token(token), token[: kiosks.PREFIX_LENGTH])
         return token
 
+    def add_stop(
+        self,
+        kiosk_id: str,
+        date: str,
+        name: str = "Bibliotheek Maldegem",
+        *,
+        workshops: Sequence[str] = (),
+        venue_type: str = "library",
+        municipality: str = "Maldegem",
+        postcode: str | None = "9990",
+        starts_at: str | None = None,
+        ends_at: str | None = None,
+    ) -> str:
+        """Plan a stop, checked as `stem-listing stop add` checks it (times RFC 3339); returns
+        its stop_id."""
+        stop = StopIn(
+            kiosk_id=kiosk_id, date=date, name=name, venue_type=venue_type,
+            municipality=municipality, postcode=postcode, starts_at=starts_at, ends_at=ends_at,
+            workshops=list(workshops),
+        )  # fmt: skip
+        if broken := stop_rules(stop):
+            raise ValueError(broken)
+        with db.write(self.engine) as conn:
+            return stops.add_stop(conn, stop).stop_id
+
+    def cancel_stop(self, stop_id: str) -> None:
+        with db.write(self.engine) as conn:
+            stops.cancel_stop(conn, stop_id)
+
+    def set_tour(self, kiosk_id: str, name: str | None) -> None:
+        with db.write(self.engine) as conn:
+            kiosks.set_tour(conn, kiosk_id, name)
+
+    def add_pack(self, data: bytes, name: str, kiosks: Sequence[str] | None = None) -> str:
+        """Store a pack (checked as `stem-listing pack add` does) for `kiosks`, None: every
+        kiosk; returns its sha256."""
+        pack = check_pack(data)
+        with db.write(self.engine) as conn:
+            packs.store_pack(conn, pack, name, kiosks)
+        return pack.sha256
+
+    def assign_pack(self, sha256: str, kiosks: Sequence[str] | None) -> None:
+        with db.write(self.engine) as conn:
+            packs.assign_pack(conn, sha256, kiosks)
+
+    def remove_pack(self, sha256: str) -> None:
+        with db.write(self.engine) as conn:
+            packs.remove_pack(conn, sha256)
+
+    def report(self, kiosk_id: str) -> dict | None:
+        """The kiosk's latest status report as the listing keeps it (validated), or None."""
+        with db.read(self.engine) as conn:
+            latest = reports.recent_reports(conn, kiosk_id, limit=1)
+        return latest[0].report if latest else None
+
     def use_database(self, db_url: str) -> None:
         """Point the running listing at another database (upgraded first), e.g. a fresh one
         per test; the old engine is disposed. Its rate windows start empty with it."""
@@ -88,6 +149,9 @@ class ListingServer:
 def _free_socket() -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # As `stem-listing serve` has it: without this, every answer on a kept-alive connection
+    # waits ~40 ms (its body behind its headers, Nagle against delayed ACKs).
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
 

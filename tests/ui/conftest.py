@@ -45,13 +45,25 @@ class Driver(Player):
         return self.app.screen
 
     def pixel(self, pos) -> tuple[int, int, int]:
-        """A pixel of the logical frame as last drawn."""
+        """The colour at a logical position, as drawn on the window at its real size."""
         self.app.draw()
-        return tuple(self.app.display.logical.get_at(pos))[:3]
+        return self.app.canvas.colour_at(pos)
 
     def region(self, rect) -> bytes:
+        """The real pixels of a logical area of the window."""
         self.app.draw()
-        return pygame.image.tobytes(self.app.display.logical.subsurface(rect), "RGB")
+        canvas = self.app.canvas
+        return pygame.image.tobytes(canvas.surface.subsurface(canvas.real(rect)), "RGB")
+
+    def count(self, rect, colour) -> int:
+        """How many real pixels of a logical area of the last frame have the colour."""
+        canvas = self.app.canvas
+        area = canvas.surface.subsurface(canvas.real(rect))
+        return sum(
+            tuple(area.get_at((x, y)))[:3] == tuple(colour)
+            for x in range(area.get_width())
+            for y in range(area.get_height())
+        )
 
     def until(self, condition, timeout: float = 10.0) -> bool:
         """Turn the loop in real time until the condition holds (the kit's threads take theirs)."""
@@ -69,16 +81,17 @@ class Driver(Player):
         self.pump()
 
 
-def make_app(config, library, *, simulate=True, fullscreen=False, size=None):
-    # as `stem-kiosk run` does: the command hands the sync worker to the kiosk
+def make_app(config, library, *, simulate=True, fullscreen=False, size=None, speech=None):
+    # as `stem-kiosk run` does: the command hands the sync worker (and the voice) to the kiosk
     station = Station.open(config, simulate=simulate, library=library, sync=SyncWorker)
     display = Display(fullscreen=False, size=size)
-    return App(station, display, fullscreen=fullscreen)
+    return App(station, display, fullscreen=fullscreen, speech=speech)
 
 
 @pytest.fixture
 def make_driver(config, library, tmp_path):
-    """A factory: make_driver(simulate=..., fullscreen=..., size=...) -> Driver, closed after."""
+    """A factory: make_driver(simulate=..., fullscreen=..., size=..., speech=...) -> Driver,
+    closed after."""
     pygame.init()
     made: list[App] = []
 
@@ -93,6 +106,7 @@ def make_driver(config, library, tmp_path):
 
     yield make
     for app in made:
+        app.voice.stop()
         app.station.close()
     pygame.quit()
     pictures.forget()  # fonts die with pygame.quit()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 
 import pygame
 
 from kiosk.library import Library, load_library
 from kiosk.ui import app as app_module
+from kiosk.ui import theme
 
 
-def test_the_startup_check_lists_kit_journal_clock_sync_and_skipped_files(
+def test_the_startup_check_lists_kit_journal_clock_sync_speech_and_skipped_files(
     make_driver, library, tmp_path
 ):
     bad = tmp_path / "extra"
@@ -22,7 +24,7 @@ def test_the_startup_check_lists_kit_journal_clock_sync_and_skipped_files(
     driver.pump()
     titles = [row[0] for row in driver.screen.rows]
     assert titles == [
-        driver.app.text.t(f"ui.startup.{k}") for k in ("kit", "journal", "clock", "sync")
+        driver.app.text.t(f"ui.startup.{k}") for k in ("kit", "journal", "clock", "sync", "speech")
     ]
     assert driver.screen.rows[1][2] is True  # the journal is healthy
     assert any("broken.yaml:" in p for p in driver.screen.problems)
@@ -91,3 +93,17 @@ def test_the_loop_tells_systemd_it_is_ready(make_driver, tmp_path, monkeypatch):
     ours = [m for m in messages if m in ("READY=1", "STOPPING=1")]
     assert ours == ["READY=1", "STOPPING=1"]
     listener.close()
+
+
+def test_large_text_comes_from_the_config_and_homes_button_switches_it(make_driver, config):
+    driver = make_driver(config=dataclasses.replace(config, large_text=True))
+    assert driver.app.large_text
+    driver.app.draw()
+    assert driver.app.canvas.text_scale == theme.LARGE_TEXT
+    tiles = {b.id for b in driver.app.buttons() if b.id.startswith("home.tile.")}
+    assert driver.button("home.text_size").label == driver.app.text.t("ui.home.smaller")
+    driver.do_key("a")  # the button's key
+    assert not driver.app.large_text and driver.app.canvas.text_scale == 1.0
+    assert driver.button("home.text_size").label == driver.app.text.t("ui.home.larger")
+    more = {b.id for b in driver.app.buttons() if b.id.startswith("home.tile.")}
+    assert tiles < more  # normal text holds more tiles: the first ones stay first

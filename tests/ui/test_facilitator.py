@@ -140,16 +140,6 @@ def test_with_a_listing_the_sync_worker_runs_and_sync_now_asks_it(make_driver, c
     assert driver.screen.sync_line  # the worker's progress, in words
 
 
-def bad_pixels(driver, area):
-    """How many pixels of the logical screen inside area have the 'refused' red."""
-    surface = driver.app.display.logical.subsurface(area)
-    return sum(
-        tuple(surface.get_at((x, y)))[:3] == theme.BAD
-        for x in range(surface.get_width())
-        for y in range(surface.get_height())
-    )
-
-
 def test_a_session_the_listing_refused_is_listed_first_with_its_reason(kiosk):
     kiosk.goto_workshop("reactiespel")
     kiosk.do_tap("intro.start")
@@ -161,11 +151,11 @@ def test_a_session_the_listing_refused_is_listed_first_with_its_reason(kiosk):
     assert [s.session_id for s in kiosk.screen.attention] == [session_id]
     assert kiosk.app.text.tn("ui.sync.attention", 1) in kiosk.screen.sync_line
     rows = (16, 210, 420, 28)
-    assert bad_pixels(kiosk, rows) > 20
+    assert kiosk.count(rows, theme.BAD) > 20
 
     kiosk.app.journal.mark_confirmed(session_id, revision)  # e.g. a resend was accepted
     kiosk.screen.refresh()
     kiosk.app.dirty = True
     kiosk.pump()
     assert kiosk.screen.attention == []
-    assert bad_pixels(kiosk, rows) == 0
+    assert kiosk.count(rows, theme.BAD) == 0
