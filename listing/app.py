@@ -12,7 +12,8 @@ from listing import db, docs, errors, problems
 from listing.auth import guard
 from listing.maintenance import MaintenanceMiddleware
 from listing.migrate import require_head, upgrade
-from listing.portal import funder, login, people, tokens
+from listing.portal import fleet, funder, kiosk, login, people, stops, tokens
+from listing.portal import packs as portal_packs
 from listing.portal import reports as portal_reports
 from listing.routers import (
     activities,
@@ -59,7 +60,17 @@ def create_app(db_url: str, settings: Settings | None = None, *, migrate: bool =
         health, sessions, kiosks, plan, packs, status, activities, upcoming, agenda, reports
     ):  # fmt: skip
         app.include_router(module.router)
-    for module in (login, portal_reports, funder, tokens, people):  # the portal's pages
+    for module in (
+        login,
+        fleet,
+        kiosk,
+        stops,
+        portal_packs,
+        portal_reports,
+        funder,
+        tokens,
+        people,
+    ):  # the portal's pages, fmt: skip
         app.include_router(module.router)
     docs.install(app)
     app.add_middleware(MaintenanceMiddleware)

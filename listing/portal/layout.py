@@ -32,6 +32,8 @@ class Link:
 
 NAVIGATION = [
     Link("nav_fleet", HOME, "coordinator"),
+    Link("nav_stops", "/portal/stops", "coordinator"),
+    Link("nav_packs", "/portal/packs", "coordinator"),
     Link("nav_reports", "/portal/reports", "coordinator"),
     Link("nav_kiosks", "/portal/admin/kiosks", "admin"),
     Link("nav_people", "/portal/admin/people", "admin"),

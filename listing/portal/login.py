@@ -1,4 +1,4 @@
-"""`/portal/login` and `/portal/logout`, the portal's stylesheet, and its home page.
+"""`/portal/login` and `/portal/logout`, and the portal's stylesheet.
 
 Every form carries its session's CSRF token; after logging in, a person goes on to `next` (a
 portal page of this site, never elsewhere).
@@ -124,8 +124,3 @@ def logout(request: Request, posted: Annotated[Posted, forms.posted("coordinator
 @router.get("/portal.css")
 def stylesheet() -> Response:
     return layout.stylesheet()
-
-
-@router.get("/")
-def home(request: Request, session: guard.Coordinator) -> Response:
-    return layout.page(request, session, "portal/home.html.j2")

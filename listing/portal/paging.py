@@ -14,6 +14,7 @@ SIZE = 50
 class Paging:
     number: int  # 1-based
     size: int = SIZE
+    name: str = "page"  # the query parameter (a page with two lists names them apart)
 
     @property
     def offset(self) -> int:
@@ -24,11 +25,11 @@ class Paging:
         return self.size + 1
 
 
-def asked(params, size: int = SIZE) -> Paging:
+def asked(params, size: int = SIZE, name: str = "page") -> Paging:
     """The page the query string asks for (anything odd is the first page)."""
-    raw = params.get("page", "1")
+    raw = params.get(name, "1")
     number = int(raw) if raw.isdigit() and 0 < len(raw) < 7 else 1
-    return Paging(max(1, number), size)
+    return Paging(max(1, number), size, name)
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,10 @@ class Page:
 
 def page_of(rows: list, paging: Paging, params=None) -> Page:
     """The rows of this page, with links that keep the other query parameters."""
-    keep = {k: v for k, v in (params or {}).items() if k != "page"}
+    keep = {k: v for k, v in (params or {}).items() if k != paging.name}
 
     def link(number: int) -> str:
-        return urlencode(keep | ({"page": number} if number > 1 else {}))
+        return urlencode(keep | ({paging.name: number} if number > 1 else {}))
 
     more = len(rows) > paging.size
     return Page(

@@ -89,3 +89,37 @@ def tour(kiosk_id: str, months: list[str], per_month: int = 3, seed: int = 7) ->
                 )
             )
     return found
+
+
+def status_report(kiosk_id: str, reported_at: str, **fields) -> dict:
+    """A kiosk's status report as the contract has it (listing-api.md, Fleet), with `fields`
+    in place of the example's."""
+    return {
+        "kiosk_id": kiosk_id,
+        "reported_at": reported_at,
+        "software_version": "0.2.0",
+        "time_source": "ntp",
+        "clock_offset_s": -3.2,
+        "plan_etag": None,
+        "sessions": {"total": 312, "unconfirmed": 0, "attention": 0},
+        "packs": [],
+        "workshops": [
+            {"id": "reactiespel", "version": "1.1"},
+            {"id": "theremin", "version": "1.0"},
+        ],
+        "kit": {"checked_at": reported_at, "failed": []},
+        "disk_free_bytes": 12_345_678_901,
+    } | fields
+
+
+def heard_long_ago(engine, kiosk_id: str, when: str) -> None:
+    """Make the listing believe it last heard from the kiosk at `when` (UTC text)."""
+    from listing.schema import kiosk_reports, kiosks
+
+    with db.write(engine) as conn:
+        conn.execute(kiosks.update().where(kiosks.c.kiosk_id == kiosk_id).values(last_seen_at=when))
+        conn.execute(
+            kiosk_reports.update()
+            .where(kiosk_reports.c.kiosk_id == kiosk_id)
+            .values(received_at=when)
+        )
