@@ -25,6 +25,7 @@ from listing.settings import PUBLIC_DETAIL_MIN
 
 PRIMARY, COMPLEMENTARY = "<5", "x"
 UNBOUNDED = 10**12  # "5 or more": more than any report counts
+LOOK_AHEAD = 6  # candidates tried before choosing which count to hide next
 
 
 @dataclass(eq=False)
@@ -87,10 +88,10 @@ def audit(groups: list[Group]) -> dict[int, list[int]]:
     return bounds
 
 
-def _one_more(groups: list[Group], exposed: Cell) -> None:
-    """Hide one more count to cover `exposed`: the smallest shown count above zero beside it
-    in a sum, else the total of such a sum, else the smallest in a sum that shares a count
-    with those (a total can be given away by another sum it belongs to), else any."""
+def _candidates(groups: list[Group], exposed: Cell) -> list[Cell]:
+    """The counts that could cover `exposed`, smallest first: shown counts above zero beside it
+    in a sum, else the totals of such sums, else the counts of a sum that shares a count with
+    those (a total can be given away by another sum it belongs to), else any."""
     holding = [g for g in groups if exposed in g.parts]
     near = {id(c) for g in holding for c in (g.total, *g.parts)}
     linked = [g for g in groups if any(id(c) in near for c in (g.total, *g.parts))]
@@ -100,23 +101,43 @@ def _one_more(groups: list[Group], exposed: Cell) -> None:
         [c for g in linked for c in (g.total, *g.parts)],
         [c for g in groups for c in (g.total, *g.parts)],
     ):
-        shown = [c for c in choice if not c.hidden and c.value > 0]
+        shown = {id(c): c for c in choice if not c.hidden and c.value > 0}
         if shown:
-            min(shown, key=lambda c: c.value).hidden = COMPLEMENTARY
-            return
+            return sorted(shown.values(), key=lambda c: c.value)
     raise AssertionError("an exposed count with nothing left to hide")
 
 
-def protect(groups: list[Group]) -> None:
-    """Apply rule 2 to `groups` (their cells already carry rule 1), in place."""
-    while True:
-        bounds = audit(groups)
-        exposed = [
-            c
-            for g in groups
-            for c in (g.total, *g.parts)
-            if c.hidden and bounds[id(c)][0] == bounds[id(c)][1]
-        ]
-        if not exposed:
-            return
-        _one_more(groups, exposed[0])
+def _exposed(groups: list[Group]) -> list[Cell]:
+    bounds = audit(groups)
+    return [
+        c
+        for g in groups
+        for c in (g.total, *g.parts)
+        if c.hidden and bounds[id(c)][0] == bounds[id(c)][1]
+    ]
+
+
+def _hidden_after(groups: list[Group], cell: Cell) -> int:
+    """How many counts end up hidden if `cell` is the next one (tried, then undone)."""
+    cells = {id(c): c for g in groups for c in (g.total, *g.parts)}
+    before = {key: c.hidden for key, c in cells.items()}
+    cell.hidden = COMPLEMENTARY
+    protect(groups, look_ahead=False)
+    hidden = sum(c.hidden is not None for c in cells.values())
+    for key, c in cells.items():
+        c.hidden = before[key]
+    return hidden
+
+
+def protect(groups: list[Group], *, look_ahead: bool = True) -> None:
+    """Apply rule 2 to `groups` (their cells already carry rule 1), in place. Of the few
+    smallest counts that could cover an exposed one, the one that leaves least hidden in the
+    end is taken (a small count now can cost more later)."""
+    while exposed := _exposed(groups):
+        candidates = _candidates(groups, exposed[0])
+        if look_ahead and len(candidates) > 1:
+            tried = candidates[:LOOK_AHEAD]
+            chosen = min(tried, key=lambda c: (_hidden_after(groups, c), c.value))
+        else:
+            chosen = candidates[0]
+        chosen.hidden = COMPLEMENTARY

@@ -1,10 +1,14 @@
-"""Helpers for the portal tests: people made as `stem-listing user add` makes them, and a
-browser-like HTTP client that reads the CSRF token from the form it was given.
+"""Helpers for the portal tests: people made as `stem-listing user add` makes them, a
+browser-like HTTP client that reads the CSRF token from the form it was given, and a small
+fleet after a tour (sessions, status reports, packs, a stop) to look at.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import httpx
 
@@ -123,3 +127,102 @@ def heard_long_ago(engine, kiosk_id: str, when: str) -> None:
             .where(kiosk_reports.c.kiosk_id == kiosk_id)
             .values(received_at=when)
         )
+
+
+PASSWORD = "correct horse battery"
+
+
+@contextmanager
+def signed_in(server, role: str = "coordinator", name: str | None = None) -> Iterator[httpx.Client]:
+    """A browser-like client logged in as a new person with this role."""
+    name = name or role
+    add_person(server.engine, name, role, PASSWORD)
+    with browser(server.url) as http:
+        assert log_in(http, name, PASSWORD).status_code == 303
+        yield http
+
+
+def csrf(http: httpx.Client) -> str:
+    """The logged-in session's CSRF token (every portal page carries it in its logout form)."""
+    return csrf_of(http.get("/portal/reports"))
+
+
+@dataclass
+class Fleet:
+    """What `seed_fleet` made: kiosk tokens by id, a stop, and the packs by name."""
+
+    tokens: dict[str, str]
+    stop_id: str
+    packs: dict[str, str]
+
+
+def seed_fleet(server, months: list[str] | None = None) -> Fleet:
+    """A small fleet as the listing sees it after a tour: three kiosks with sessions and
+    status reports (one behind on version with sessions needing attention and a dead sensor,
+    one that refused a pack, one silent for six days), two packs and a planned stop."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from listing.models.incoming_fleet import StopIn
+    from listing.models.stored import utc_text
+    from listing.packcheck import check_pack
+    from listing.storage.packs import store_pack
+    from listing.storage.stops import add_stop
+    from tests.listing.packs import good_pack, pack_zip, workshop_yaml
+
+    months = months or ["2027-01", "2027-02", "2027-03"]
+    now = datetime.now(UTC)
+    kiosks = ["mobilab-gent-1", "mobilab-schilde-1", "mobilab-eeklo-2"]
+    tokens = {k: server.add_kiosk(k) for k in kiosks}
+    with db.write(server.engine) as conn:
+        good = check_pack(good_pack("lichtshow", "morse"))
+        store_pack(conn, good, "voorjaar-2027", None)
+        bad = check_pack(pack_zip({"lazer.yaml": workshop_yaml("lazer", title="Lazer")}))
+        store_pack(conn, bad, "lasers", ["mobilab-eeklo-2"])
+        stop = add_stop(
+            conn,
+            StopIn(
+                kiosk_id="mobilab-gent-1",
+                date=date.today() + timedelta(days=5),
+                name="Bibliotheek Gent",
+                venue_type="library",
+                municipality="Gent",
+                postcode="9000",
+                workshops=["reactiespel"],
+            ),
+        )
+    reports = {
+        "mobilab-gent-1": {"packs": [{"sha256": good.sha256, "state": "installed"}]},
+        "mobilab-schilde-1": {
+            "software_version": "0.1.4",
+            "sessions": {"total": 120, "unconfirmed": 4, "attention": 2},
+            "packs": [{"sha256": good.sha256, "state": "pending"}],
+            "kit": {
+                "checked_at": None,
+                "failed": [{"device": "distance", "detail": "not connected"}],
+            },
+        },
+        "mobilab-eeklo-2": {
+            "packs": [
+                {"sha256": good.sha256, "state": "installed"},
+                {
+                    "sha256": bad.sha256,
+                    "state": "refused",
+                    "detail": "lazer.yaml:12:3: unknown device 'lazer'",
+                },
+            ]
+        },
+    }
+    for kiosk, token in tokens.items():
+        fields = reports[kiosk]
+        version = fields.get("software_version", "0.2.0")
+        headers = {"Authorization": f"Bearer {token}", "User-Agent": f"stem-kiosk/{version}"}
+        items = tour(kiosk, months)
+        answer = httpx.post(
+            f"{server.url}/v1/sessions/batch", json={"sessions": items}, headers=headers
+        )
+        assert answer.status_code == 200, answer.text
+        body = status_report(kiosk, now.isoformat().replace("+00:00", "Z"), **fields)
+        answer = httpx.put(f"{server.url}/v1/kiosks/{kiosk}/status", json=body, headers=headers)
+        assert answer.status_code == 200, answer.text
+    heard_long_ago(server.engine, "mobilab-eeklo-2", utc_text(now - timedelta(days=6)))
+    return Fleet(tokens, stop.stop_id, {"voorjaar-2027": good.sha256, "lasers": bad.sha256})
