@@ -21,6 +21,7 @@ from listing.storage.packs import pack_names
 from listing.storage.reports import latest_reports
 
 router = APIRouter(prefix="/portal", include_in_schema=False)
+PAGE = paging.SIZE  # kiosks a page
 
 
 def states(request: Request, now: datetime):
@@ -38,7 +39,7 @@ def fleet_page(request: Request, session: guard.Coordinator) -> Response:
     every = states(request, now)
     only = request.query_params.get("show") == "concerns"
     shown = [s for s in every if s.concerns and not s.revoked] if only else every
-    asked = paging.asked(request.query_params)
+    asked = paging.asked(request.query_params, PAGE)
     page = paging.page_of(
         shown[asked.offset : asked.offset + asked.fetch], asked, request.query_params
     )

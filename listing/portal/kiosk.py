@@ -25,6 +25,7 @@ from listing.storage.reports import recent_reports
 from listing.storage.sessions import of_kiosk
 
 router = APIRouter(prefix="/portal/kiosks", include_in_schema=False)
+SESSIONS_PAGE, REPORTS_PAGE, REFUSALS_PAGE = 20, 10, 20
 STATUSES = {"open": "status_open", "closed": "status_closed", "cancelled": "status_cancelled"}
 PACK_STATES = {
     "installed": "pack_installed",
@@ -58,9 +59,9 @@ def kiosk_page(kiosk_id: str, request: Request, session: guard.Coordinator) -> R
         return layout.page(request, session, "portal/missing.html.j2", 404, back="/portal/")
     (state,) = found
     params = request.query_params
-    refused_at = paging.asked(params, 20, "refused")
-    reports_at = paging.asked(params, 10, "reports")
-    sessions_at = paging.asked(params, 20, "sessions")
+    refused_at = paging.asked(params, REFUSALS_PAGE, "refused")
+    reports_at = paging.asked(params, REPORTS_PAGE, "reports")
+    sessions_at = paging.asked(params, SESSIONS_PAGE, "sessions")
     with db.read(request.app.state.engine) as conn:
         names = pack_names(conn)
         planned = packs_for(conn, kiosk_id)

@@ -8,13 +8,17 @@ from datetime import datetime
 
 from listing.fleet import Concern, KioskState, megabytes
 from listing.i18n import Catalogue
-from listing.localtime import local
+from listing.localtime import ZONE
 from listing.models.stored import parse_utc_text
 
 
 def when(text: str | None) -> str:
-    """A stored UTC time as local date and clock time, "" for none."""
-    return f"{local(text):%Y-%m-%d %H:%M}" if text else ""
+    """A time (stored UTC text, or RFC 3339 as a kiosk reported it) as local date and clock
+    time; "" for none."""
+    if not text:
+        return ""
+    moment = datetime.fromisoformat(text)
+    return f"{moment.astimezone(ZONE) if moment.tzinfo else moment:%Y-%m-%d %H:%M}"
 
 
 def ago(text: str | None, now: datetime, cat: Catalogue) -> str:
