@@ -59,7 +59,7 @@ def test_a_coordinator_opens_every_page_but_the_admin_ones(server, fleet):
             answer = http.get(path)
             assert answer.status_code == 200, (path, answer.text[:300])
             assert "text/html" in answer.headers["content-type"]
-        for path in ADMIN_PAGES + ["/portal/admin/kiosks/mobilab-gent-1/revoke"]:
+        for path in [*ADMIN_PAGES, "/portal/admin/kiosks/mobilab-gent-1/revoke"]:
             answer = http.get(path)
             assert answer.status_code == 403, path
             assert "Geen toegang" in answer.text

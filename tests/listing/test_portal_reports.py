@@ -159,7 +159,8 @@ def test_the_funder_report_holds_the_totals_without_small_counts(server, session
     ages = re.search(r'id="ages".*?</section>', page, re.S).group(0)
     shown = dict(
         re.findall(
-            r'<tr><th scope="row">([^<]+)</th><td class="num"><span class="count[^"]*">([^<]+)</span>',
+            r'<tr><th scope="row">([^<]+)</th><td class="num">'
+            r'<span class="count[^"]*">([^<]+)</span>',
             ages,
         )
     )
