@@ -72,6 +72,7 @@ def create_app(db_url: str, settings: Settings | None = None, *, migrate: bool =
         people,
     ):  # the portal's pages, fmt: skip
         app.include_router(module.router)
+    app.include_router(login.fallback)
     docs.install(app)
     app.add_middleware(MaintenanceMiddleware)
     app.add_middleware(errors.RequestIdMiddleware)  # added last: outermost

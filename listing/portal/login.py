@@ -124,3 +124,12 @@ def logout(request: Request, posted: Annotated[Posted, forms.posted("coordinator
 @router.get("/portal.css")
 def stylesheet() -> Response:
     return layout.stylesheet()
+
+
+# Included after every other portal page: a page the portal does not have.
+fallback = APIRouter(prefix="/portal", include_in_schema=False)
+
+
+@fallback.get("/{anything:path}")
+def not_found(request: Request, session: guard.Coordinator) -> Response:
+    return layout.page(request, session, "portal/missing.html.j2", 404, back=HOME)

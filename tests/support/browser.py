@@ -79,8 +79,19 @@ class Page:
     def url(self) -> str:
         return self._call("GET", "/url")
 
-    def script(self, source: str) -> Any:
-        return self._call("POST", "/execute/sync", {"script": source, "args": []})
+    def script(self, source: str, *args: Any) -> Any:
+        return self._call("POST", "/execute/sync", {"script": source, "args": list(args)})
+
+    def script_async(self, source: str, *args: Any) -> Any:
+        """Run `source`; it ends by calling its last argument with the result."""
+        return self._call("POST", "/execute/async", {"script": source, "args": list(args)})
+
+    def choose(self, css: str, value: str) -> None:
+        """Pick the option with this value in a <select>."""
+        self.click(f"{css} option[value='{value}']")
+
+    def title(self) -> str:
+        return self._call("GET", "/title")
 
     def screenshot(self, path: Path, *, whole: bool = False) -> None:
         """The viewport as a PNG; `whole`: the whole page, however long (over DevTools)."""
