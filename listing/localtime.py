@@ -45,7 +45,9 @@ def utc_bounds(first: date, last: date) -> tuple[str, str]:
     return utc_text(start), utc_text(end)
 
 
-def month_of_hour(hour: str) -> str:
-    """The local month ("YYYY-MM") of a UTC hour "YYYY-MM-DDTHH" (Brussels' offsets are whole
-    hours, so an hour never straddles two local months)."""
-    return f"{local(hour + ':00:00.000000Z'):%Y-%m}"
+def month_bounds(month: str) -> tuple[str, str]:
+    """The UTC instants that bound a local month "YYYY-MM", as stored text: from its first
+    local midnight up to but not including the next month's."""
+    year, number = map(int, month.split("-"))
+    following = date(year + number // 12, number % 12 + 1, 1)
+    return utc_bounds(date(year, number, 1), following - timedelta(days=1))

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-from listing.localtime import month_of_hour
+from listing.localtime import local, month_bounds
 from listing.models.incoming import BANDS, GENDERS
 from listing.models.stored import StoredSession
-from listing.storage.tallies import BAND_COLUMNS, GENDER_COLUMNS, Filters, per_hour
+from listing.storage.tallies import BAND_COLUMNS, GENDER_COLUMNS, Filters, span, sums
 
 SESSION_COLUMNS = [
     "session_id",
@@ -103,7 +103,7 @@ class Month:
 
     @classmethod
     def of_row(cls, month: str, row) -> Month:
-        """A row of `tallies.per_hour` as (part of) `month`."""
+        """A row of `tallies.sums` as (part of) `month`."""
         values = row._mapping
         return cls(
             month,
@@ -141,19 +141,47 @@ def month_span(first: str, last: str) -> list[str]:
     return found
 
 
-def monthly(
+@dataclass
+class Participation:
+    """What one report counts: per local month (empty ones too), per venue type and per
+    municipality (each as (name, sessions, participants), the most participants first)."""
+
+    months: list[Month]
+    venues: list[tuple[str, int, int]]
+    towns: list[tuple[str, int, int]]
+
+
+def participation(
     conn: Connection, filters: Filters, first: str | None = None, last: str | None = None
-) -> list[Month]:
-    """Totals per local month of the sessions `filters` lets through, oldest first: every month
-    from `first` (else the first with a session) to `last` (else the last one), empty ones too."""
-    found: dict[str, Month] = {}
-    for row in per_hour(conn, filters):
-        key = month_of_hour(row.hour)
-        found.setdefault(key, Month(key)).add(Month.of_row(key, row))
-    if not found and not (first and last):
-        return []
-    span = month_span(first or min(found), last or max(found))
-    return [found.get(key) or Month(key) for key in span]
+) -> Participation:
+    """The sums of the sessions `filters` lets through, from month `first` (else the first
+    with a session) to `last` (else the last one), in one query (`tallies.sums`)."""
+    if not (first and last):
+        found = span(conn, filters)
+        if found is None:
+            return Participation([], [], [])
+        first = first or f"{local(found[0]):%Y-%m}"
+        last = last or f"{local(found[1]):%Y-%m}"
+    keys = month_span(first, last)
+    months = [Month(key) for key in keys]
+    venues: dict[str, list[int]] = {}
+    towns: dict[str, list[int]] = {}
+    for row in sums(conn, filters, [month_bounds(key) for key in keys]):
+        months[row.month].add(Month.of_row(keys[row.month], row))
+        for table, key in ((venues, row.venue_type), (towns, row.municipality)):
+            counted = table.setdefault(key, [0, 0])
+            counted[0] += row.sessions
+            counted[1] += row.participants
+    return Participation(months, _ranked(venues), _ranked(towns))
+
+
+def _ranked(table: dict[str, list[int]]) -> list[tuple[str, int, int]]:
+    return sorted(((k, s, p) for k, (s, p) in table.items()), key=lambda row: (-row[2], row[0]))
+
+
+def monthly(conn: Connection, filters: Filters) -> list[Month]:
+    """Totals per local month, from the first month with a session to the last."""
+    return participation(conn, filters).months
 
 
 def total(months: Iterable[Month]) -> Month:

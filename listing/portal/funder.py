@@ -9,18 +9,20 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from listing import db
 from listing.auth import guard
+from listing.chart import bars
 from listing.i18n import Catalogue
 from listing.localtime import local
 from listing.models.incoming import BANDS
 from listing.models.stored import now_text
 from listing.pages import language
 from listing.portal import layout, report_filters
-from listing.portal.report_charts import Report, band_name
+from listing.portal.report_charts import band_name
 from listing.portal.reports import gather
-from listing.reports import share, total
+from listing.reports import Participation, share, total
 from listing.smallcounts import PRIMARY, Cell, Group, protect
 
 router = APIRouter(prefix="/portal/reports", include_in_schema=False)
@@ -57,7 +59,7 @@ def _shown_share(part: Cell, whole: Cell) -> int | None:
     return None if part.hidden or whole.hidden else share(part.value, whole.value)
 
 
-def figures(report: Report, cat: Catalogue) -> Figures:
+def figures(report: Participation, cat: Catalogue) -> Figures:
     """The funder's totals with the small-count rule applied across every table that adds up
     to a shown total (see `listing.smallcounts`)."""
     whole = total(report.months)
@@ -117,6 +119,7 @@ def funder_report(request: Request, session: guard.Coordinator) -> Response:
         )
         if value
     ]
+    fig = figures(gather(request, chosen), cat)
     return layout.page(
         request,
         session,
@@ -125,6 +128,18 @@ def funder_report(request: Request, session: guard.Coordinator) -> Response:
         query=chosen.query(),
         narrowed=narrowed,
         made_at=f"{local(now_text()):%Y-%m-%d %H:%M}",
-        fig=figures(gather(request, chosen), cat),
+        fig=fig,
+        ages_chart=drawn("funder-ages", cat.t("funder_ages"), fig.bands, cat),
+        venues_chart=drawn("funder-venues", cat.t("chart_venues_title"), fig.venues, cat),
         **context,
     )
+
+
+def drawn(ident: str, title: str, lines: list[Line], cat: Catalogue) -> Markup | None:
+    """Bars of the counts a table shows; hidden ones are left out (the table says so)."""
+    shown = [
+        (line.label, line.participants.value) for line in lines if not line.participants.hidden
+    ]
+    if not shown:
+        return None
+    return Markup(bars(ident, title, shown, axis=cat.t("chart_axis_participants")))

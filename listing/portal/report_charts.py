@@ -11,19 +11,10 @@ from markupsafe import Markup
 from listing.chart import COLOURS, ONE, bars, columns
 from listing.i18n import Catalogue
 from listing.models.incoming import BANDS
-from listing.reports import Month, share
+from listing.reports import Month, Participation, share
 
 TOP_TOWNS = 20  # municipalities on the page; the CSV holds every one
 OTHERS = "#c4d7ea"
-
-
-@dataclass
-class Report:
-    """The sums one report is drawn from."""
-
-    months: list[Month]
-    venues: list[tuple[str, int, int]]  # (venue type, sessions, participants)
-    towns: list[tuple[str, int, int]]  # (municipality, sessions, participants)
 
 
 @dataclass
@@ -59,7 +50,7 @@ def _axis(cat: Catalogue, months: list[Month]) -> list[tuple[str, str]]:
     return labels
 
 
-def per_band(report: Report, cat: Catalogue) -> Chart:
+def per_band(report: Participation, cat: Catalogue) -> Chart:
     title = cat.t("chart_bands_title")
     series = [
         (band, band_name(cat, band), COLOURS[band], [m.bands[band] for m in report.months])
@@ -77,7 +68,7 @@ def per_band(report: Report, cat: Catalogue) -> Chart:
     return Chart("bands", title, Markup(svg), header, rows)
 
 
-def older(report: Report, cat: Catalogue) -> Chart:
+def older(report: Participation, cat: Catalogue) -> Chart:
     title = cat.t("chart_older_title")
     shares = [share(m.older, m.participants) for m in report.months]
     svg = columns(
@@ -93,7 +84,7 @@ def older(report: Report, cat: Catalogue) -> Chart:
     return Chart("older", title, Markup(svg), header, rows)
 
 
-def returning(report: Report, cat: Catalogue) -> Chart:
+def returning(report: Participation, cat: Catalogue) -> Chart:
     title = cat.t("chart_returning_title")
     series = [
         ("others", cat.t("chart_first_time"), OTHERS,
@@ -114,7 +105,7 @@ def returning(report: Report, cat: Catalogue) -> Chart:
     return Chart("returning", title, Markup(svg), header, rows)
 
 
-def venues(report: Report, cat: Catalogue) -> Chart:
+def venues(report: Participation, cat: Catalogue) -> Chart:
     title = cat.t("chart_venues_title")
     named = [(cat.t(f"venue.{v}"), s, p) for v, s, p in report.venues]
     svg = bars(
@@ -125,7 +116,7 @@ def venues(report: Report, cat: Catalogue) -> Chart:
     return Chart("venues", title, Markup(svg), header, [list(row) for row in named])
 
 
-def municipalities(report: Report, cat: Catalogue, everything: bool = False) -> Chart:
+def municipalities(report: Participation, cat: Catalogue, everything: bool = False) -> Chart:
     """Every municipality reached; the page shows the TOP_TOWNS with most participants."""
     title = cat.tn("chart_towns_title", len(report.towns))
     shown = report.towns if everything else report.towns[:TOP_TOWNS]
@@ -147,7 +138,7 @@ CHARTS = {
 }
 
 
-def charts(report: Report, cat: Catalogue) -> list[Chart]:
+def charts(report: Participation, cat: Catalogue) -> list[Chart]:
     """The page's charts, in the order it shows them."""
     return [
         per_band(report, cat),

@@ -16,20 +16,15 @@ from listing.i18n import Catalogue
 from listing.pages import language
 from listing.portal import layout, report_charts, report_filters
 from listing.portal.report_filters import Chosen
-from listing.reports import monthly, table_csv, total
-from listing.storage.tallies import per_value
+from listing.reports import Participation, participation, table_csv, total
 
 router = APIRouter(prefix="/portal/reports", include_in_schema=False)
 
 
-def gather(request: Request, chosen: Chosen) -> report_charts.Report:
-    """The sums behind every chart: three aggregate queries."""
-    filters = chosen.filters()
+def gather(request: Request, chosen: Chosen) -> Participation:
+    """The sums behind every chart (one query)."""
     with db.read(request.app.state.engine) as conn:
-        months = monthly(conn, filters, *chosen.months)
-        venues = per_value(conn, filters, "venue_type")
-        towns = per_value(conn, filters, "municipality")
-    return report_charts.Report(months, venues, towns)
+        return participation(conn, chosen.filters(), *chosen.months)
 
 
 @router.get("")

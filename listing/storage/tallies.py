@@ -1,21 +1,22 @@
-"""Participation added up by the database for the reports: per hour (which `listing.reports`
-folds into local months), per venue type and per municipality, under one set of filters.
+"""Participation added up by the database for the reports, in one query: sums per local month,
+venue type and municipality of the sessions some filters let through.
 
-Cancelled sessions never count. A report never reads sessions one by one: each figure is one
-aggregate query, narrowed by the period through the index on `started_at`.
+Cancelled sessions never count. The months are a small table of their UTC bounds joined to the
+sessions, so each month is one range of the index on `started_at` (on PostgreSQL a covering
+index: the sums are read from the index alone) and the database groups a few thousand rows at
+most; `listing.reports` folds them into months, venue types and municipalities.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import BigInteger, Connection, case, cast, func, select
+from sqlalchemy import BigInteger, Connection, case, cast, func, literal, select, union_all
 
 from listing.schema import sessions
 
 BAND_COLUMNS = ("band_0_9", "band_10_13", "band_14_17", "band_18", "band_unknown")
 GENDER_COLUMNS = ("gender_girl", "gender_boy", "gender_x", "gender_unstated")
-HOUR = func.substr(sessions.c.started_at, 1, 13)  # "YYYY-MM-DDTHH" in UTC
 
 
 @dataclass(frozen=True)
@@ -65,21 +66,33 @@ def _sums() -> list:
     ]
 
 
-def per_hour(conn: Connection, filters: Filters) -> list:
-    """One row per UTC hour with sessions: `hour` and every sum (see `_sums`)."""
-    query = select(HOUR.label("hour"), *_sums()).where(*filters.where()).group_by(HOUR)
-    return list(conn.execute(query))
+def span(conn: Connection, filters: Filters) -> tuple[str, str] | None:
+    """The first and last start of the sessions the filters let through (None: there are none)."""
+    first, last = conn.execute(
+        select(func.min(sessions.c.started_at), func.max(sessions.c.started_at)).where(
+            *filters.where()
+        )
+    ).one()
+    return (first, last) if first else None
 
 
-def per_value(conn: Connection, filters: Filters, column: str) -> list[tuple[str, int, int]]:
-    """(value, sessions, participants) per value of `column` (venue_type, municipality),
-    the most participants first."""
-    c = sessions.c[column]
-    participants = _sum(sessions.c.total)
+def sums(conn: Connection, filters: Filters, months: list[tuple[str, str]]) -> list:
+    """One row per (month, venue type, municipality) with sessions: `month` (the index of its
+    (start, end) UTC bounds in `months`), `venue_type`, `municipality` and every sum."""
+    if not months:
+        return []
+    bounds = union_all(
+        *(
+            select(literal(i).label("month"), literal(a).label("start"), literal(b).label("stop"))
+            for i, (a, b) in enumerate(months)
+        )
+    ).cte("months")
+    c = sessions.c
+    within = (c.started_at >= bounds.c.start) & (c.started_at < bounds.c.stop)
     query = (
-        select(c, func.count(), participants)
+        select(bounds.c.month, c.venue_type, c.municipality, *_sums())
+        .select_from(bounds.join(sessions, within))
         .where(*filters.where())
-        .group_by(c)
-        .order_by(participants.desc(), c)
+        .group_by(bounds.c.month, c.venue_type, c.municipality)
     )
-    return [tuple(row) for row in conn.execute(query)]
+    return list(conn.execute(query))

@@ -12,17 +12,16 @@ from hypothesis import strategies as st
 from listing.i18n import Catalogue
 from listing.models.incoming import BANDS
 from listing.portal.funder import figures
-from listing.portal.report_charts import Report
-from listing.reports import Month
+from listing.reports import Month, Participation
 from listing.smallcounts import COMPLEMENTARY, PRIMARY, Cell, Group, protect
 
 
-def report(bands: dict[str, int], venues: list[int] | None = None) -> Report:
+def report(bands: dict[str, int], venues: list[int] | None = None) -> Participation:
     """One month with these bands, at places of these sizes (else all at one place)."""
     total = sum(bands.values())
     month = Month("2027-02", sessions=3, participants=total, bands=dict(bands))
     places = [(f"v{i}", 1, n) for i, n in enumerate(venues or [total])]
-    return Report([month], places, places)
+    return Participation([month], places, places)
 
 
 def test_one_to_four_is_hidden_and_zero_and_five_are_shown():
