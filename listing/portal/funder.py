@@ -11,7 +11,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
-from listing import db
 from listing.auth import guard
 from listing.chart import bars
 from listing.i18n import Catalogue
@@ -19,9 +18,9 @@ from listing.localtime import local
 from listing.models.incoming import BANDS
 from listing.models.stored import now_text
 from listing.pages import language
-from listing.portal import layout, report_filters
+from listing.portal import layout
 from listing.portal.report_charts import band_name
-from listing.portal.reports import gather
+from listing.portal.reports import asked, gather
 from listing.reports import Participation, share, total
 from listing.smallcounts import PRIMARY, Cell, Group, protect
 
@@ -102,13 +101,10 @@ def figures(report: Participation, cat: Catalogue) -> Figures:
 @router.get("/funder")
 def funder_report(request: Request, session: guard.Coordinator) -> Response:
     cat = Catalogue(language(request))
-    chosen, typed, errors = report_filters.read(request.query_params, cat)
-    with db.read(request.app.state.engine) as conn:
-        options = report_filters.options(conn, cat)
-    context = {"typed": typed, "errors": errors, "options": options}
+    chosen, context = asked(request, cat)
     if chosen is None:
         return layout.page(request, session, "portal/funder.html.j2", 422, **context)
-    names = dict(options["venue_type"]) | dict(options["workshop"])
+    names = dict(context["options"]["venue_type"]) | dict(context["options"]["workshop"])
     narrowed = [
         (cat.t(key), names.get(value, value))
         for key, value in (

@@ -56,7 +56,7 @@ def kiosk_page(kiosk_id: str, request: Request, session: guard.Coordinator) -> R
     now = datetime.now(UTC)
     found = [s for s in states(request, now) if s.kiosk.kiosk_id == kiosk_id]
     if not found:
-        return layout.page(request, session, "portal/missing.html.j2", 404, back="/portal/")
+        return layout.missing(request, session, "/portal/")
     (state,) = found
     params = request.query_params
     refused_at = paging.asked(params, REFUSALS_PAGE, "refused")

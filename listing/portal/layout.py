@@ -78,3 +78,26 @@ def stylesheet() -> Response:
         media_type="text/css; charset=utf-8",
         headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"},
     )
+
+
+def missing(request: Request, session: WebSession | None, back: str) -> Response:
+    """404: what the page was about is not there (any more)."""
+    return page(request, session, "portal/missing.html.j2", 404, back=back)
+
+
+def confirm(
+    request: Request,
+    session: WebSession,
+    texts: tuple[str, str, str],
+    *,
+    name: str,
+    action: str,
+    back: str,
+) -> Response:
+    """A page that asks before something is undone: `texts` are the catalogue keys of its
+    title, its question and its button (each may say `{name}`); the button posts `action`."""
+    title, question, button = texts
+    return page(
+        request, session, "portal/confirm.html.j2", title=title, question=question, name=name,
+        action=action, button=button, back=back,
+    )  # fmt: skip

@@ -132,4 +132,4 @@ fallback = APIRouter(prefix="/portal", include_in_schema=False)
 
 @fallback.get("/{anything:path}")
 def not_found(request: Request, session: guard.Coordinator) -> Response:
-    return layout.page(request, session, "portal/missing.html.j2", 404, back=HOME)
+    return layout.missing(request, session, HOME)

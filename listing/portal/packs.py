@@ -29,6 +29,7 @@ router = APIRouter(prefix="/portal/packs", include_in_schema=False)
 HERE = "/portal/packs"
 UPLOAD_MAX = PACK_MAX_BYTES + 64 * 1024  # the pack and the form's other fields
 Coordinator = Annotated[Posted, forms.posted("coordinator")]
+REMOVE = ("pack_remove_title", "pack_remove_question", "pack_remove_button")
 ORDER = {"refused": 0, "pending": 1, None: 2, "installed": 3}  # the most urgent first
 
 
@@ -156,7 +157,7 @@ def _pack(
     cat = Catalogue(language(request))
     pack, states, kiosks = _one(request, sha256)
     if pack is None:
-        return layout.page(request, session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, session, HERE)
     carrying = kiosks if pack.for_all else [k for k in pack.kiosks if k in kiosks]
     reported = [k for (k, sha) in states if sha == sha256 and k not in carrying]
     per_kiosk = sorted(
@@ -201,7 +202,7 @@ def assign(sha256: str, request: Request, posted: Coordinator) -> Response:
     cat = Catalogue(language(request))
     pack, _states_now, kiosks = _one(request, sha256)
     if pack is None:
-        return layout.page(request, posted.session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, posted.session, HERE)
     chosen = posted.every("kiosks")
     errors: dict[str, str] = {}
     whom = _whom(posted.fields, chosen, kiosks, cat, errors)
@@ -217,18 +218,11 @@ def assign(sha256: str, request: Request, posted: Coordinator) -> Response:
 def confirm_remove(sha256: str, request: Request, session: guard.Coordinator) -> Response:
     pack, _states_now, _kiosks = _one(request, sha256)
     if pack is None:
-        return layout.page(request, session, "portal/missing.html.j2", 404, back=HERE)
-    return layout.page(
-        request,
-        session,
-        "portal/confirm.html.j2",
-        title="pack_remove_title",
-        question="pack_remove_question",
-        name=pack.name,
-        action=f"{HERE}/{sha256}/remove",
-        button="pack_remove_button",
+        return layout.missing(request, session, HERE)
+    return layout.confirm(
+        request, session, REMOVE, name=pack.name, action=f"{HERE}/{sha256}/remove",
         back=f"{HERE}/{sha256}",
-    )
+    )  # fmt: skip
 
 
 @router.post("/{sha256}/remove")
@@ -237,5 +231,5 @@ def remove(sha256: str, request: Request, posted: Coordinator) -> Response:
         with db.write(request.app.state.engine) as conn:
             gone = stored.remove_pack(conn, sha256)
     except stored.UnknownPack:
-        return layout.page(request, posted.session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, posted.session, HERE)
     return RedirectResponse(f"{HERE}?removed={gone.name}", status_code=303)

@@ -21,6 +21,7 @@ from listing.storage import users
 router = APIRouter(prefix="/portal/admin/people", include_in_schema=False)
 HERE = "/portal/admin/people"
 Admin = Annotated[Posted, forms.posted("admin")]
+REMOVE = ("remove_title", "remove_question", "remove_button")
 
 
 def _roles(cat: Catalogue) -> list[tuple[str, str]]:
@@ -84,22 +85,14 @@ def confirm_remove(name: str, request: Request, session: guard.Administrator) ->
     with db.read(request.app.state.engine) as conn:
         found = users.credentials(conn, name)
     if found is None:
-        return layout.page(request, session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, session, HERE)
     if name == session.user_name:
         return layout.page(
             request, session, "portal/refused.html.j2", 409, title="remove_self_title",
             reason="remove_self",
         )  # fmt: skip
-    return layout.page(
-        request,
-        session,
-        "portal/confirm.html.j2",
-        title="remove_title",
-        question="remove_question",
-        name=name,
-        action=f"{HERE}/{name}/remove",
-        button="remove_button",
-        back=HERE,
+    return layout.confirm(
+        request, session, REMOVE, name=name, action=f"{HERE}/{name}/remove", back=HERE
     )
 
 
@@ -114,5 +107,5 @@ def remove(name: str, request: Request, posted: Admin) -> Response:
         with db.write(request.app.state.engine) as conn:
             users.remove_user(conn, name)
     except users.UnknownUser:
-        return layout.page(request, posted.session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, posted.session, HERE)
     return RedirectResponse(f"{HERE}?removed={name}", status_code=303)

@@ -27,13 +27,19 @@ def gather(request: Request, chosen: Chosen) -> Participation:
         return participation(conn, chosen.filters(), *chosen.months)
 
 
-@router.get("")
-def reports_page(request: Request, session: guard.Coordinator) -> Response:
-    cat = Catalogue(language(request))
+def asked(request: Request, cat: Catalogue) -> tuple[Chosen | None, dict]:
+    """What the query string chooses (None: a field has a problem), and what the filter form
+    shows: the fields as typed, their problems, every choice."""
     chosen, typed, errors = report_filters.read(request.query_params, cat)
     with db.read(request.app.state.engine) as conn:
         options = report_filters.options(conn, cat)
-    context = {"typed": typed, "errors": errors, "options": options}
+    return chosen, {"typed": typed, "errors": errors, "options": options}
+
+
+@router.get("")
+def reports_page(request: Request, session: guard.Coordinator) -> Response:
+    cat = Catalogue(language(request))
+    chosen, context = asked(request, cat)
     if chosen is None:
         return layout.page(request, session, "portal/reports.html.j2", 422, **context)
     report = gather(request, chosen)

@@ -28,6 +28,7 @@ from listing.storage.workshops import known_workshops
 router = APIRouter(prefix="/portal/stops", include_in_schema=False)
 HERE = "/portal/stops"
 Coordinator = Annotated[Posted, forms.posted("coordinator")]
+CANCEL = ("stop_cancel_title", "stop_cancel_question", "stop_cancel_button")
 MONTH_MAX = 2000  # stops one month's grid shows at most (a fleet of a thousand kiosks)
 
 
@@ -211,7 +212,7 @@ def add(request: Request, posted: Coordinator) -> Response:
     kiosk = posted.fields.get("kiosk", "")
     with db.read(request.app.state.engine) as conn:
         if kiosk not in _kiosks(conn):
-            return layout.page(request, posted.session, "portal/missing.html.j2", 404, back=HERE)
+            return layout.missing(request, posted.session, HERE)
     checked = _check(request, posted, kiosk, f"{HERE}/new")
     if isinstance(checked, Response):
         return checked
@@ -229,7 +230,7 @@ def _stop(request: Request, stop_id: str) -> StoredStop | None:
 def stop_page(stop_id: str, request: Request, session: guard.Coordinator) -> Response:
     found = _stop(request, stop_id)
     if found is None:
-        return layout.page(request, session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, session, HERE)
     cat = Catalogue(language(request))
     with db.read(request.app.state.engine) as conn:
         (shown,) = view([found], conn, cat)
@@ -241,7 +242,7 @@ def stop_page(stop_id: str, request: Request, session: guard.Coordinator) -> Res
 def edit_form(stop_id: str, request: Request, session: guard.Coordinator) -> Response:
     found = _stop(request, stop_id)
     if found is None:
-        return layout.page(request, session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, session, HERE)
     return _form(
         request,
         session,
@@ -257,7 +258,7 @@ def edit_form(stop_id: str, request: Request, session: guard.Coordinator) -> Res
 def edit(stop_id: str, request: Request, posted: Coordinator) -> Response:
     found = _stop(request, stop_id)
     if found is None:
-        return layout.page(request, posted.session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, posted.session, HERE)
     action = f"{HERE}/{found.stop_id}/edit"
     checked = _check(request, posted, found.kiosk_id, action, found.workshops, found.stop_id)
     if isinstance(checked, Response):
@@ -271,18 +272,11 @@ def edit(stop_id: str, request: Request, posted: Coordinator) -> Response:
 def confirm_cancel(stop_id: str, request: Request, session: guard.Coordinator) -> Response:
     found = _stop(request, stop_id)
     if found is None or found.status == "cancelled":
-        return layout.page(request, session, "portal/missing.html.j2", 404, back=HERE)
-    return layout.page(
-        request,
-        session,
-        "portal/confirm.html.j2",
-        title="stop_cancel_title",
-        question="stop_cancel_question",
-        name=f"{found.name} ({found.date})",
-        action=f"{HERE}/{found.stop_id}/cancel",
-        button="stop_cancel_button",
-        back=f"{HERE}/{found.stop_id}",
-    )
+        return layout.missing(request, session, HERE)
+    return layout.confirm(
+        request, session, CANCEL, name=f"{found.name} ({found.date})",
+        action=f"{HERE}/{found.stop_id}/cancel", back=f"{HERE}/{found.stop_id}",
+    )  # fmt: skip
 
 
 @router.post("/{stop_id}/cancel")
@@ -291,5 +285,5 @@ def cancel(stop_id: str, request: Request, posted: Coordinator) -> Response:
         with db.write(request.app.state.engine) as conn:
             stop, _changed = stored.cancel_stop(conn, stop_id)
     except stored.UnknownStop:
-        return layout.page(request, posted.session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, posted.session, HERE)
     return RedirectResponse(f"{HERE}/{stop.stop_id}", status_code=303)

@@ -23,6 +23,7 @@ router = APIRouter(prefix="/portal/admin/kiosks", include_in_schema=False)
 HERE = "/portal/admin/kiosks"
 TOKEN_FILE = "/etc/stem-kiosk/token"
 Admin = Annotated[Posted, forms.posted("admin")]
+REVOKE = ("revoke_title", "revoke_question", "revoke_button")
 
 
 def _list(request: Request, session, status: int = 200, **context) -> Response:
@@ -83,17 +84,9 @@ def confirm_revoke(kiosk_id: str, request: Request, session: guard.Administrator
     with db.read(request.app.state.engine) as conn:
         found = kiosks.enrolment(conn, kiosk_id)
     if found is None or found.revoked_at:
-        return layout.page(request, session, "portal/missing.html.j2", 404, back=HERE)
-    return layout.page(
-        request,
-        session,
-        "portal/confirm.html.j2",
-        title="revoke_title",
-        question="revoke_question",
-        name=kiosk_id,
-        action=f"{HERE}/{kiosk_id}/revoke",
-        button="revoke_button",
-        back=HERE,
+        return layout.missing(request, session, HERE)
+    return layout.confirm(
+        request, session, REVOKE, name=kiosk_id, action=f"{HERE}/{kiosk_id}/revoke", back=HERE
     )
 
 
@@ -103,5 +96,5 @@ def revoke(kiosk_id: str, request: Request, posted: Admin) -> Response:
         with db.write(request.app.state.engine) as conn:
             kiosks.revoke_kiosk(conn, kiosk_id)
     except kiosks.UnknownKiosk:
-        return layout.page(request, posted.session, "portal/missing.html.j2", 404, back=HERE)
+        return layout.missing(request, posted.session, HERE)
     return RedirectResponse(f"{HERE}?revoked={kiosk_id}", status_code=303)

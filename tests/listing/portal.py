@@ -226,3 +226,28 @@ def seed_fleet(server, months: list[str] | None = None) -> Fleet:
         assert answer.status_code == 200, answer.text
     heard_long_ago(server.engine, "mobilab-eeklo-2", utc_text(now - timedelta(days=6)))
     return Fleet(tokens, stop.stop_id, {"voorjaar-2027": good.sha256, "lasers": bad.sha256})
+
+
+ADMIN_PAGES = ["/portal/admin/kiosks", "/portal/admin/people"]
+
+
+def portal_pages(fleet: Fleet) -> list[str]:
+    """Every page of the portal a coordinator may open (an admin: ADMIN_PAGES too)."""
+    stop, sha = fleet.stop_id, fleet.packs["lasers"]
+    return [
+        "/portal/",
+        "/portal/?show=concerns",
+        "/portal/kiosks/mobilab-schilde-1",
+        "/portal/stops",
+        "/portal/stops?view=month",
+        "/portal/stops/new",
+        "/portal/stops/new?kiosk=mobilab-gent-1",
+        f"/portal/stops/{stop}",
+        f"/portal/stops/{stop}/edit",
+        f"/portal/stops/{stop}/cancel",
+        "/portal/packs",
+        f"/portal/packs/{sha}",
+        f"/portal/packs/{sha}/remove",
+        "/portal/reports",
+        "/portal/reports/funder",
+    ]

@@ -13,31 +13,15 @@ from sqlalchemy import func, select
 
 from listing import db
 from listing.schema import kiosks, packs, stops, users
-from tests.listing.portal import HTML, browser, csrf, seed_fleet, signed_in
-
-ADMIN_PAGES = ["/portal/admin/kiosks", "/portal/admin/people"]
-
-
-def pages(fleet) -> list[str]:
-    """Every page of the portal a coordinator may open."""
-    stop, sha = fleet.stop_id, fleet.packs["lasers"]
-    return [
-        "/portal/",
-        "/portal/?show=concerns",
-        "/portal/kiosks/mobilab-schilde-1",
-        "/portal/stops",
-        "/portal/stops?view=month",
-        "/portal/stops/new",
-        "/portal/stops/new?kiosk=mobilab-gent-1",
-        f"/portal/stops/{stop}",
-        f"/portal/stops/{stop}/edit",
-        f"/portal/stops/{stop}/cancel",
-        "/portal/packs",
-        f"/portal/packs/{sha}",
-        f"/portal/packs/{sha}/remove",
-        "/portal/reports",
-        "/portal/reports/funder",
-    ]
+from tests.listing.portal import (
+    ADMIN_PAGES,
+    HTML,
+    browser,
+    csrf,
+    portal_pages,
+    seed_fleet,
+    signed_in,
+)
 
 
 @pytest.fixture
@@ -47,7 +31,7 @@ def fleet(server):
 
 def test_a_logged_out_visitor_is_sent_to_log_in_and_back(server, fleet):
     with browser(server.url) as http:
-        for path in [*pages(fleet), *ADMIN_PAGES, "/portal/reports/bands.csv"]:
+        for path in [*portal_pages(fleet), *ADMIN_PAGES, "/portal/reports/bands.csv"]:
             answer = http.get(path)
             assert answer.status_code == 303, path
             assert answer.headers["location"] == f"/portal/login?next={quote(path, safe='')}"
@@ -55,7 +39,7 @@ def test_a_logged_out_visitor_is_sent_to_log_in_and_back(server, fleet):
 
 def test_a_coordinator_opens_every_page_but_the_admin_ones(server, fleet):
     with signed_in(server, "coordinator") as http:
-        for path in pages(fleet):
+        for path in portal_pages(fleet):
             answer = http.get(path)
             assert answer.status_code == 200, (path, answer.text[:300])
             assert "text/html" in answer.headers["content-type"]
@@ -139,7 +123,7 @@ def test_portal_pages_are_private_unframed_and_run_no_script(server, fleet):
     with browser(server.url) as stranger:
         login = stranger.get("/portal/login")
     with signed_in(server, "admin") as http:
-        for path in [*pages(fleet), *ADMIN_PAGES]:
+        for path in [*portal_pages(fleet), *ADMIN_PAGES]:
             answer = http.get(path)
             policy = answer.headers["content-security-policy"]
             assert "default-src 'none'" in policy and "script-src" not in policy, path

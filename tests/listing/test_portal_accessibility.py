@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.listing.portal import PASSWORD, add_person, seed_fleet
+from tests.listing.portal import ADMIN_PAGES, PASSWORD, add_person, portal_pages, seed_fleet
 from tests.support.browser import driven_chromium
 from tests.support.listing_server import running_listing
 from tests.support.needs import missing
@@ -38,28 +38,17 @@ def axe_source() -> str:
 
 
 def page_paths(fleet) -> list[str]:
-    """Every portal page a logged-in admin can open, and forms showing their problems."""
-    stop, sha = fleet.stop_id, fleet.packs["lasers"]
+    """Every portal page an admin can open, with a month and a period that have something to
+    show, and forms showing their problems."""
     return [
-        "/portal/",
-        "/portal/kiosks/mobilab-schilde-1",
-        "/portal/stops",
+        *portal_pages(fleet),
+        *ADMIN_PAGES,
         "/portal/stops?view=month&month=2027-02",
-        "/portal/stops/new",
-        "/portal/stops/new?kiosk=mobilab-gent-1",
         "/portal/stops/new?kiosk=nobody",  # with its problem shown
-        f"/portal/stops/{stop}",
-        f"/portal/stops/{stop}/edit",
-        f"/portal/stops/{stop}/cancel",
-        "/portal/packs",
-        f"/portal/packs/{sha}",
-        f"/portal/packs/{sha}/remove",
         "/portal/reports?from=2027-01-01&to=2027-03-31",
         "/portal/reports?from=2027-13-01&to=x",  # with its problems shown
         "/portal/reports/funder?from=2027-01-01&to=2027-03-31",
-        "/portal/admin/kiosks",
         "/portal/admin/kiosks/mobilab-gent-1/revoke",
-        "/portal/admin/people",
         "/portal/admin/people/piet/remove",
         "/portal/nothing-here",  # not found
     ]
