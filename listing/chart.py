@@ -25,6 +25,11 @@ LABEL_W = 34  # the room a month's label needs on the category axis
 FONT = 'font-family="DejaVu Sans, sans-serif" font-size="12"'
 
 
+def attribute(value: str) -> str:
+    """Text for inside a double-quoted attribute (quotes too: a name may hold one)."""
+    return escape(value, {'"': "&quot;"})
+
+
 def nice_step(maximum: int, ticks: int = 5) -> int:
     """A round tick step (1, 2, 5 × 10^k) so that about `ticks` steps cover `maximum`."""
     raw = max(maximum, 1) / ticks
@@ -85,8 +90,8 @@ def columns(
             if h > 0:
                 y -= h
                 parts.append(
-                    f'<rect class="bar" data-category="{escape(key)}" '
-                    f'data-series="{escape(series_key)}" data-value="{values[i]}" x="{x:.1f}" '
+                    f'<rect class="bar" data-category="{attribute(key)}" '
+                    f'data-series="{attribute(series_key)}" data-value="{values[i]}" x="{x:.1f}" '
                     f'y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{colour}"/>'
                 )
         first, _, second = label.partition("\n")
@@ -135,7 +140,7 @@ def bars(ident: str, title: str, rows: list[tuple[str, int]], *, axis: str, empt
         w = value * scale
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end">{escape(short)}</text>'
-            f'<rect class="bar" data-category="{escape(label)}" data-value="{value}" '
+            f'<rect class="bar" data-category="{attribute(label)}" data-value="{value}" '
             f'x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" fill="{ONE}"/>'
             f'<text x="{label_w + w + 6:.1f}" y="{y + 16}">{value}</text>'
         )

@@ -10,6 +10,7 @@ import html
 import io
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import httpx
 import pytest
@@ -130,12 +131,30 @@ def test_each_chart_downloads_as_csv_for_a_spreadsheet(server, sessions):
 
 
 def test_html_from_a_kiosk_is_text_in_charts_tables_and_csv(server, client):
-    item = session("2027-02-01T10:00:00Z", (0, 0, 6, 0, 0), **{"stop.municipality": "<b>Gent</b>"})
+    town = '<b>Gent</b>" onmouseover="alert(1)'
+    item = session("2027-02-01T10:00:00Z", (0, 0, 6, 0, 0), **{"stop.municipality": town})
     assert client.post("/v1/sessions/batch", json={"sessions": [item]}).status_code == 200
     with signed_in(server) as http:
         page = http.get("/portal/reports", params=PERIOD).text
-    assert "<b>Gent</b>" not in page
-    assert "&lt;b&gt;Gent&lt;/b&gt;" in page
+    assert "<b>" not in page and "&lt;b&gt;Gent&lt;/b&gt;" in page
+    assert "onmouseover" not in attributes(page)
+    svg = ET.fromstring(
+        re.search(r'<svg[^>]*aria-labelledby="chart-towns-title".*?</svg>', page, re.S).group(0)
+    )
+    bars = [r.get("data-category") for r in svg.iter("{http://www.w3.org/2000/svg}rect")]
+    assert town in bars  # the whole name, an attribute's value and nothing more
+
+
+def attributes(page: str) -> set[str]:
+    """The name of every attribute of every element of a page, as a browser parses it."""
+    found: set[str] = set()
+
+    class Names(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.update(name for name, _value in attrs)
+
+    Names().feed(page)
+    return found
 
 
 def funder(server, **params) -> str:
