@@ -56,6 +56,7 @@ LISTING_BUILT = {
     "venue.{}": LISTING_VENUES,
     "weekday.{}": range(1, 8),  # ISO: Monday is 1
     "month.{}": range(1, 13),
+    "month_short.{}": range(1, 13),
 }
 # Namespaces in which every string literal of kiosk/ and devices/ is a message key, wherever it
 # is written (a reason key, a notice, a variable picked before the call).
