@@ -87,7 +87,7 @@ def test_the_page_shows_the_coming_weeks_stops_with_their_workshops(anonymous, p
     assert "Binnenkort" in page
     cancelled = page.split(f'data-stop="{planned["later"]}"')[0].rsplit("<article", 1)[1]
     assert 'class="stop cancelled"' in cancelled
-    assert "afgelast" in page.split(f'data-stop="{planned["later"]}"')[1].split("</article>")[0]
+    assert "geannuleerd" in page.split(f'data-stop="{planned["later"]}"')[1].split("</article>")[0]
     english = anonymous.get("/?lang=en").text
     assert "Coming up" in english and "cancelled" in english and "Reaction game" in english
 
