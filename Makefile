@@ -46,8 +46,11 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# On up to 4 workers (pytest-xdist): the suite mostly waits on real servers, processes and
+# Chromium, so workers overlap the waits. Every test has its own files, port and PostgreSQL
+# schema. One test alone: $(BIN)/python -m pytest tests/path::name
 test: lint $(AXE)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4
 
 # axe-core for the portal's accessibility test, at the version tests/a11y/package-lock.json
 # pins (npm, from the npm registry). Without npm the test skips (under CI=true it fails).
