@@ -60,12 +60,13 @@ class UitStore(Protocol):
 @dataclass(frozen=True)
 class Outcome:
     """created, updated, unchanged, cancelled or skipped (with a reason, and `candidates`
-    when the coordinator must pick a place)."""
+    to pick from when the coordinator must pick a place)."""
 
     result: str
     event_id: str | None = None
     reason: str | None = None
     candidates: tuple[Place, ...] = ()
+    pick_place: bool = False  # skipped because no single UiT place fits: the coordinator picks
 
     @property
     def needs_coordinator(self) -> bool:
@@ -118,8 +119,11 @@ def publish_stop(
         body = event_body(
             stop, place_url=place, eventtype=settings.eventtype, organizer_url=settings.organizer
         )
+    except PickPlace as err:
+        skipped = _skip(store, stop.stop_id, record, err.reason, err.candidates)
+        return replace(skipped, pick_place=True)
     except NotPublishable as err:
-        return _skip(store, stop.stop_id, record, err.reason, getattr(err, "candidates", ()))
+        return _skip(store, stop.stop_id, record, err.reason)
     digest = content_hash(body)
     if digest == record.rejected_hash:
         reason = f"rejected by UiTdatabank: {record.error}"
