@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete
 
 from listing import db
+from listing.bodies import validate_snapshot
 from listing.localtime import today
 from listing.migrate import upgrade
-from listing.bodies import validate_snapshot
 from listing.models.incoming_fleet import StopIn
 from listing.models.stored import StoredSession, now_text, utc_text
 from listing.packcheck import check_pack

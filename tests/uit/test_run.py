@@ -40,9 +40,7 @@ def publish(listing_db, client, settings, settle, place):
         options = {"client": client, "settings": settings, "settle": settle, "wait_s": 5.0}
         options.update(changes)
         with db.read(listing_db.engine) as conn:
-            chosen = select_stops(
-                conn, options["settings"].entry_url, stop_id=stop_id, every=every
-            )
+            chosen = select_stops(conn, options["settings"].entry_url, stop_id=stop_id, every=every)
         return publish_stops(listing_db.engine, chosen, **options)
 
     return run

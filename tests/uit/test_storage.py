@@ -78,9 +78,8 @@ def test_the_lock_holds_one_publisher_per_stop(listing_db):
     thread.start()
     try:
         assert entered.wait(10)
-        with pytest.raises(Busy):
-            with stop_lock(listing_db.engine, one, 0.2):
-                pass
+        with pytest.raises(Busy), stop_lock(listing_db.engine, one, 0.2):
+            pass
         with stop_lock(listing_db.engine, two, 0.0):
             pass  # another stop is free
     finally:
@@ -104,9 +103,8 @@ def test_a_process_that_dies_lets_go_of_its_lock(listing_db):
     holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(Busy):
-            with stop_lock(listing_db.engine, stop_id, 0.2):
-                pass
+        with pytest.raises(Busy), stop_lock(listing_db.engine, stop_id, 0.2):
+            pass
     finally:
         holder.kill()  # SIGKILL: no finally block of its own runs
         holder.wait()
