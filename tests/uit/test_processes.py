@@ -14,7 +14,7 @@ from pathlib import Path
 from listing.uit.event import hidden_label
 from tests.uit.listing_db import stop_day
 
-STOPS = 4
+STOPS = 3
 SLOW_S = 0.3  # every place search and create answers this late: the runs overlap for seconds
 
 
