@@ -1,5 +1,6 @@
-"""`uit publish|place`: the stops as UiTdatabank events, each exactly once, and the UiT place a
-coordinator picks for a stop. UiTdatabank's settings come from the STEM_LISTING_UIT_* variables.
+"""`uit publish|place|list`: the stops as UiTdatabank events, each exactly once, the UiT place a
+coordinator picks for a stop, and where each stop stands. Settings: the STEM_LISTING_UIT_*
+variables.
 """
 
 from __future__ import annotations
@@ -8,11 +9,12 @@ import sys
 
 from listing import db
 from listing.commands import engine, fail
-from listing.storage.stops import UnknownStop, get_stop
-from listing.storage.uit import choose_place
+from listing.storage.stops import UnknownStop, get_stop, list_stops
+from listing.storage.uit import choose_place, uit_states
 from listing.uit.client import UitClient
 from listing.uit.errors import UitError
 from listing.uit.event import NotPublishable
+from listing.uit.links import event_url
 from listing.uit.publish import place_url
 from listing.uit.run import Line, publish_stops, select_stops
 from listing.uit.settings import from_env
@@ -47,6 +49,11 @@ def add_commands(sub) -> None:
     place.add_argument("stop_id", metavar="STOP_ID")
     place.add_argument("place_id", metavar="PLACE_ID")
     place.set_defaults(handler=_place)
+    listed = actions.add_parser(
+        "list",
+        help="every stop's standing at UiTdatabank: its event and why it is not published",
+    )
+    listed.set_defaults(handler=_list)
 
 
 def _publish(args) -> int:
@@ -94,4 +101,25 @@ def _place(args) -> int:
         choose_place(conn, stop.stop_id, entry_url, chosen)
     print(f"stop {stop.stop_id} ({stop.date}, {stop.name}): UiT place {chosen}")
     print(f"publish it with: stem-listing uit publish --stop {stop.stop_id}", file=sys.stderr)
+    return 0
+
+
+STATES = {None: "not published", "creating": "creating (answer lost: settled by the next run)"}
+
+
+def _list(args) -> int:
+    try:
+        entry_url = from_env().entry_url
+    except UitError as err:
+        return fail(err.message, 1)
+    with db.read(engine(args)) as conn:
+        stops = list_stops(conn)
+        states = uit_states(conn, entry_url, [s.stop_id for s in stops])
+    print("stop_id\tdate\tname\tuit\tevent\treason")
+    for s in stops:
+        state = states.get(s.stop_id)
+        said = STATES.get(state.state, state.state) if state else STATES[None]
+        event = event_url(entry_url, state.event_id) if state and state.event_id else "-"
+        reason = state.error if state and state.error else "-"
+        print("\t".join([s.stop_id, s.date, s.name, said, event, reason]))
     return 0

@@ -27,6 +27,7 @@ from listing.uit.settings import UUID, UitSettings
 CREATING, PUBLISHED, CANCELLED = "creating", "published", "cancelled"
 PLACE_URL = re.compile(rf"^https?://.+?/places?/({UUID})/?$")  # models/place-@id.json
 NOT_YET = "cancelled before it was published"
+REJECTED = "rejected by UiTdatabank: "
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class UitRecord:
     state: None (never sent), "creating" (a create was sent, its answer is not known),
     "published" or "cancelled" (the event exists). content_hash: the body UiTdatabank last
     accepted or, while creating, the body sent. unsure_since: wall-clock seconds since when a
-    create's answer is missing. error: why the last try did not publish, for the portal.
+    create's answer is missing. error: why the last try did not publish, as people see it.
     rejected_hash: the body UiTdatabank refused, never sent again unchanged.
     """
 
@@ -125,9 +126,10 @@ def publish_stop(
     except NotPublishable as err:
         return _skip(store, stop.stop_id, record, err.reason)
     digest = content_hash(body)
-    if digest == record.rejected_hash:
-        reason = f"rejected by UiTdatabank: {record.error}"
-        return Outcome("skipped", record.event_id, reason)
+    if digest == record.rejected_hash:  # the stored reason, unless another came since
+        said = record.error if (record.error or "").startswith(REJECTED) else None
+        unchanged = REJECTED + "this same event before: change the stop or the settings"
+        return _skip(store, stop.stop_id, record, said or unchanged)
     adopted = False  # the event of an earlier create, whose answer was lost, found now
     try:
         if record.state == CREATING:
@@ -268,8 +270,9 @@ def _update(
 def _rejected(
     store: UitStore, stop_id: str, record: UitRecord, digest: str, err: Rejected
 ) -> Outcome:
-    store.save(stop_id, replace(record, error=err.message, rejected_hash=digest))
-    return Outcome("skipped", record.event_id, f"rejected by UiTdatabank: {err.message}")
+    reason = REJECTED + err.message
+    store.save(stop_id, replace(record, error=reason, rejected_hash=digest))
+    return Outcome("skipped", record.event_id, reason)
 
 
 def _skip(

@@ -68,6 +68,13 @@ def test_publish_prints_a_line_per_stop_and_exits_0(cli, listing_db, uit, place)
     code, lines, _ = cli("publish", "--stop", two)
     assert (code, lines) == (0, [f"{two} Bibliotheek Maldegem: unchanged"])
     assert uit.count("create") == 2
+    code, lines, _ = cli("list")
+    assert code == 0 and lines[0] == "stop_id\tdate\tname\tuit\tevent\treason"
+    events = {e["hiddenLabels"][0]: e["@id"] for e in uit.events.values()}
+    assert lines[2] == "\t".join(
+        [two, stop_day(31).isoformat(), "Bibliotheek Maldegem", "cancelled",
+         events[hidden_label(two)], "-"]
+    )  # fmt: skip
 
 
 def test_no_single_place_lists_the_candidates_and_a_place_can_be_picked(cli, listing_db, uit):
@@ -116,6 +123,9 @@ def test_a_400_is_shown_with_uit_s_detail_and_not_sent_again(
         )
         assert "/terms: unknown term id(s): 9.9.9.9.9" in lines[0]
     assert uit.count("create") == 1
+    [row] = cli("list")[1][1:]
+    assert row.split("\t")[3:5] == ["not published", "-"]
+    assert row.split("\t")[5] == lines[0].split(": skipped: ", 1)[1]  # the same words
     configured()
     assert cli("publish")[:2] == (0, [f"{stop_id} Bibliotheek Maldegem: created"])
 
