@@ -73,7 +73,11 @@ def _publish(args) -> int:
     except UitError as err:  # a refused secret or a wrong setting: nothing more can work
         return fail(err.message, 1)
     if run.untried:
-        fail(f"{run.untried} more stops not tried: run `stem-listing uit publish` again later", 3)
+        fail(
+            f"UiTdatabank could not be reached ({run.later}): {run.untried} stop(s) not tried; "
+            "run `stem-listing uit publish` again later",
+            3,
+        )
     return run.exit_code
 
 

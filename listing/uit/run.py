@@ -107,8 +107,12 @@ def publish_stops(
     settle = settle or Settle(window_s=settings.search_window_s)
     table = UitTable(engine, settings.entry_url)
     run = Run()
-    if stops:
-        client.sign_in()  # a wrong secret stops the run before any stop
+    try:
+        if stops:
+            client.sign_in()  # a wrong secret stops the run before any stop
+    except TryLater as err:
+        run.later, run.untried = err.message, len(stops)
+        return run
     for done, stop in enumerate(stops):
         try:
             line = _publish_one(engine, stop.stop_id, table, client, settings, settle, wait_s)

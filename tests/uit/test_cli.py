@@ -169,8 +169,17 @@ def test_uit_out_of_reach_exits_3_and_says_what_was_not_tried(cli, listing_db, u
         f"{first} Bibliotheek Maldegem: skipped: UiTdatabank could not be reached "
         "(UiTdatabank is busy or failing (503: injected by the fake)): run again later"
     ]
-    assert "2 more stops not tried" in err
+    assert "2 stop(s) not tried" in err
     assert cli("publish")[0] == 0
+
+
+def test_a_token_server_out_of_reach_exits_3_before_any_stop(cli, listing_db, uit, place):
+    listing_db.add_stop()
+    for _ in range(4):
+        uit.inject("token", "status", status=503, retry_after=0)
+    code, lines, err = cli("publish")
+    assert (code, lines) == (3, [])
+    assert "publiq's token server is busy or failing (503)" in err and "1 stop(s) not tried" in err
 
 
 def test_wrong_names_and_ids_exit_2(cli, listing_db):
