@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SCREENSHOTS ?= screenshots
+AXE    := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint bench catalogues clean constraints
+.PHONY: run test lint bench catalogues clean constraints portal-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +46,21 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint $(AXE)
 	$(BIN)/python -m pytest
+
+# axe-core for the portal's accessibility test, at the version tests/a11y/package-lock.json
+# pins (npm, from the npm registry). Without npm the test skips (under CI=true it fails).
+$(AXE): tests/a11y/package.json tests/a11y/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/a11y --no-audit --no-fund --silent && touch $@; \
+	else echo "npm is not installed: the portal's accessibility test will skip"; fi
+
+# Every portal page as a whole-page PNG at 1366x768 and 390x844, and the funder report as a
+# PDF, in $(SCREENSHOTS)/portal: to look at before a release.
+portal-screenshots: $(VENV)/.dev-installed $(AXE)
+	STEM_PORTAL_SCREENSHOTS=$(SCREENSHOTS)/portal $(BIN)/python -m pytest -q \
+		tests/listing/test_portal_accessibility.py
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.bench
@@ -57,4 +71,4 @@ catalogues: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.i18n.catalogues
 
 clean:
-	rm -rf $(VENV) .venv-pin $(SCREENSHOTS) bench-results .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-pin $(SCREENSHOTS) bench-results .pytest_cache .ruff_cache tests/a11y/node_modules

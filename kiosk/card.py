@@ -54,6 +54,15 @@ def render_card(workshop: Workshop, kit: KitSpec, lang: str = "nl") -> Card:
     return card
 
 
+def paragraph(surface, text, x, y, width, size, color=look.INK, bold=False) -> int:
+    """Wrapped text at (x, y) on a page; returns the y below it."""
+    font = look.font(size, bold)
+    for line in look.wrap(text, font, width):
+        surface.blit(font.render(line, True, color), (x, y))
+        y += font.get_linesize()
+    return y
+
+
 def group_text(group: AgeRange) -> str:
     if group.high is None:
         return f"{group.low or 1}+"
@@ -102,12 +111,7 @@ class _Page:
     # -- text --------------------------------------------------------------------------------
 
     def para(self, text, x, y, width, size, color=look.INK, bold=False) -> int:
-        """Wrapped text at (x, y); returns the y below it."""
-        font = look.font(size, bold)
-        for line in look.wrap(text, font, width):
-            self.surface.blit(font.render(line, True, color), (x, y))
-            y += font.get_linesize()
-        return y
+        return paragraph(self.surface, text, x, y, width, size, color, bold)
 
     def item(self, marker: str, text: str, x, y, width, size, head: str = "") -> int:
         """A list item with a hanging indent: the marker, an optional bold head line, the text."""

@@ -294,10 +294,18 @@ def _enroll(sub) -> None:
 
 def _workshops(sub) -> None:
     actions = _group(_command(
-        sub, "workshops", None, "import a workshop pack or draw a workshop card",
-        "The workshop library: install a pack from a USB stick, print a workshop's card.",
+        sub, "workshops", None, "list, import or pack workshops, or draw a workshop card",
+        "The workshop library: what it holds, install a pack from a USB stick, build a pack\n"
+        "for the listing, print a workshop's card.",
         GROUP_EXITS,
     ))  # fmt: skip
+    p = _command(
+        actions, "list", "workshops:list_workshops", "every workshop it can run, and its source",
+        "Every workshop the kiosk can run: id, version and where it comes from (builtin, dir,\n"
+        "usb, pack:<sha256> for a pack the listing sent). Problems go to stderr.",
+        "0 listed, 1 a file of the library has a problem (the valid ones are listed)",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="a JSON list of {id, version, source}")
     p = _command(
         actions, "import", "workshop_import:workshop_import", "validate a pack, then install it",
         "Check every workshop of a folder against the kit, then install them all, replacing the\n"
@@ -305,6 +313,15 @@ def _workshops(sub) -> None:
         "0 installed, 1 a problem in the pack or the kit, 2 PATH is not a folder",
     )  # fmt: skip
     p.add_argument("path", metavar="PATH")
+    p = _command(
+        actions, "pack", "workshops:pack", "build a pack for the listing, checked as kiosks will",
+        "Check a folder of workshops exactly as a kiosk checks a pack from the listing, then\n"
+        "write them and their pictures as a zip (the same files give the same bytes); prints\n"
+        "its sha256 alone on the last line.",
+        "0 built, 1 a problem in the folder or the kit (nothing written), 2 DIR is not a folder",
+    )  # fmt: skip
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--out", required=True, metavar="FILE.zip")
     p = _command(
         actions, "card", "card:card", "a printable one-page card of a workshop",
         "Draw a workshop's card (one A4 page at 150 dpi) to prepare it with: materials,\n"
@@ -317,9 +334,29 @@ def _workshops(sub) -> None:
     p.add_argument("--lang", choices=languages(), help="default: the config's language")
 
 
+def _tour(sub) -> None:
+    p = _command(
+        sub, "tour", "tour:tour", "the stops it knows, from the listing's plan and the tour file",
+        "Every stop the kiosk knows, with where it comes from: the listing's plan (as the last\n"
+        "sync kept it: planned or cancelled, with its workshops) or the local tour file.",
+        "0 listed, 1 the tour file has a problem (the plan's stops are still listed)",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="a JSON list of stops")
+
+
+def _status(sub) -> None:
+    p = _command(
+        sub, "status", "status:status", "the report it sends the listing",
+        "The status report the kiosk sends the listing in each sync: version, clock, plan,\n"
+        "sessions, packs, the workshops it can run, the last kit check, free disk.",
+        "0 shown, 1 the journal cannot be read",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="the report as the listing gets it")
+
+
 def _maker(sub) -> None:
     actions = _group(_command(
-        sub, "maker", None, "list the creations of maker mode, export one as Python",
+        sub, "maker", None, "list the creations of maker mode, export one as Python or a card",
         "Maker mode's creations kept on this kiosk (rules youth built on the touchscreen), and\n"
         "the gpiozero program of one written to a .py file to take home.",
         GROUP_EXITS,
@@ -337,6 +374,15 @@ def _maker(sub) -> None:
     )  # fmt: skip
     p.add_argument("name", metavar="NAME", help='the creation\'s name, e.g. "Snelle Raket"')
     p.add_argument("--py", required=True, metavar="FILE", help="the .py file (or a folder)")
+    p = _command(
+        actions, "card", "maker:creation_card", "a printable one-page card of a creation",
+        "Draw a creation's card (one A4 page at 150 dpi) to take home: its rules in words, the\n"
+        "wiring pictures of its devices and its gpiozero program.",
+        "0 written, 1 the kit has problems or the file cannot be written, 2 unknown creation",
+    )  # fmt: skip
+    p.add_argument("name", metavar="NAME", help='the creation\'s name, e.g. "Snelle Raket"')
+    p.add_argument("--png", required=True, metavar="FILE")
+    p.add_argument("--lang", choices=languages(), help="default: the config's language")
 
 
 COMMANDS = {  # in DESIGN.md's order, which `stem-kiosk --help` keeps
@@ -351,6 +397,8 @@ COMMANDS = {  # in DESIGN.md's order, which `stem-kiosk --help` keeps
     "pin": _pin,
     "enroll": _enroll,
     "workshops": _workshops,
+    "tour": _tour,
+    "status": _status,
     "maker": _maker,
 }
 

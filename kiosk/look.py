@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 import pygame
 
-from devices.typeface import font_file
+from devices.typeface import font_file, mono_file
 
 SIZE = (800, 480)  # the smallest logical screen: the official 7" display's resolution
 WIDTH, HEIGHT = SIZE
@@ -52,6 +52,14 @@ BAD_LIGHT = (253, 159, 135)
 DISABLED = (233, 236, 239)
 NIGHT = (18, 24, 38)
 NIGHT_INK = (240, 244, 248)
+# Maker mode's blocks, one colour for what a block touches (as MakeCode and Scratch colour theirs):
+# always beside the block's icon and words, and white text reads on each.
+INPUTS = (176, 0, 150)
+OUTPUTS = (92, 45, 145)
+TIME = (22, 110, 22)
+NUMBERS = (166, 64, 0)
+SCREEN = (0, 99, 177)
+BLOCKS = {"inputs": INPUTS, "outputs": OUTPUTS, "time": TIME, "numbers": NUMBERS, "screen": SCREEN}
 
 # Every (text, background) the screens draw, the smallest text size (logical px) and whether
 # that smallest text is bold. Large text (WCAG: 14 pt bold or 18 pt, i.e. 18.7 or 24 CSS px)
@@ -76,6 +84,12 @@ PAIRS = (
     ("INK", "WARN_LIGHT", 12, False),  # notices, safety notes, hints
     ("BAD", "BACKGROUND", 12, False),  # "niet aangesloten", skipped files, refused sessions
     ("OK", "TILE", 12, True),  # the card's check of a step
+    ("BAD", "TILE", 12, False),  # why a maker rule does not run, on its card
+    ("ACCENT_INK", "INPUTS", 12, True),  # maker mode's block groups, picked
+    ("ACCENT_INK", "OUTPUTS", 12, True),
+    ("ACCENT_INK", "TIME", 12, True),
+    ("ACCENT_INK", "NUMBERS", 12, True),
+    ("ACCENT_INK", "SCREEN", 12, True),
 )
 
 
@@ -96,6 +110,14 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     if not pygame.font.get_init():
         pygame.font.init()
     return pygame.font.Font(font_file(bold), size)
+
+
+@cache
+def mono(size: int) -> pygame.font.Font:
+    """The monospaced face of program text (maker mode's code panel, the creation card)."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    return pygame.font.Font(mono_file(), size)
 
 
 def wrap(text: str, font: pygame.font.Font, width: int, *, breaking: bool = False) -> list[str]:
@@ -147,4 +169,5 @@ def _inside(lines: list[str], face: pygame.font.Font, w: int, h: int) -> bool:
 def forget() -> None:
     """Drop cached fonts and fitted text (fonts die with pygame.quit())."""
     font.cache_clear()
+    mono.cache_clear()
     fit.cache_clear()

@@ -1,6 +1,8 @@
-"""Workshop packs (a folder of workshops, e.g. on a USB stick): check one, then install it.
+"""Workshop packs (a folder of workshops: on a USB stick, or unpacked from the listing's zip):
+check one, then install it.
 
-An import replaces the previously imported pack as a whole, in one rename: never half of one.
+`check_against_kit` is the one check of `workshops import`, the sync's packs and `workshops
+pack`. An install replaces the folder's previous pack as a whole, in one rename: never half.
 """
 
 from __future__ import annotations
@@ -13,14 +15,33 @@ import secrets
 import shutil
 from pathlib import Path
 
-from devices.kitconfig import KitSpec
+from devices.kitconfig import KitSpec, load_kit
 from devices.yamlsource import Problem
+from kiosk.core.datafile import fsync_dir
 from kiosk.library import Library, workshop_files
 from kiosk.lint import lint_workshop
 from kiosk.workshop import load_workshop
 from kiosk.workshop_model import Workshop
 
 STAGE_PREFIX = ".import-"  # staging folders next to the target, named .import-<target>-<random>
+
+
+class KitProblems(Exception):
+    """The kit file has problems: no pack can be judged against it until it is fixed."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("the kit has problems: fix it before importing workshops")
+        self.problems = problems
+
+
+def check_against_kit(
+    kit_path: Path, folder: Path, others: list[Path]
+) -> tuple[list[Workshop], list[Problem]]:
+    """check_pack against the kit file's kit (KitProblems if the kit itself is not valid)."""
+    kit, problems = load_kit(kit_path)
+    if kit is None or problems:
+        raise KitProblems(problems)
+    return check_pack(folder, kit, others)
 
 
 def check_pack(
@@ -57,26 +78,42 @@ def check_pack(
     return workshops, problems
 
 
-def install_pack(workshops: list[Workshop], folder: Path, target: Path) -> None:
-    """Copy the workshops and their pictures into `target`, replacing what was there at once."""
+def pack_files(workshops: list[Workshop], folder: Path) -> list[tuple[str, Path]]:
+    """Every file a pack's workshops need, by its name inside the pack: each workshop file and
+    its steps' pictures (nothing else of the folder), in name order."""
+    base = folder.resolve()
+    files = {}
+    for workshop in workshops:
+        files[workshop.path.name] = workshop.path
+        for step in workshop.steps:
+            if step.picture is not None:
+                files[step.picture.relative_to(base).as_posix()] = step.picture
+    return sorted(files.items())
+
+
+def install_pack(
+    workshops: list[Workshop], folder: Path, target: Path, extra: dict[str, bytes] | None = None
+) -> None:
+    """Copy the workshops and their pictures (and `extra` files: name -> bytes) into `target`,
+    replacing what was there at once."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     for leftover in target.parent.glob(f"{STAGE_PREFIX}{target.name}-*"):
         shutil.rmtree(leftover)  # from an import that was cut off; never visible to the kiosk
     stage = target.parent / f"{STAGE_PREFIX}{target.name}-{secrets.token_hex(4)}"
     stage.mkdir(mode=0o700)
     try:
-        base = folder.resolve()
-        for workshop in workshops:
-            _copy(workshop.path, stage / workshop.path.name)
-            for step in workshop.steps:
-                if step.picture is not None:
-                    _copy(step.picture, stage / step.picture.relative_to(base))
+        for name, source in pack_files(workshops, folder):
+            _copy(source, stage / name)
+        for name, body in (extra or {}).items():
+            with open(stage / name, "xb") as f:
+                f.write(body)
+                os.fsync(f.fileno())
         for sub in sorted({p.parent for p in stage.rglob("*")}, reverse=True):
-            _fsync_dir(sub)
+            fsync_dir(sub)
         _swap(stage, target)
     finally:
         shutil.rmtree(stage, ignore_errors=True)  # the old pack after a swap, or a failed stage
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def _copy(source: Path, dest: Path) -> None:
@@ -84,14 +121,6 @@ def _copy(source: Path, dest: Path) -> None:
     shutil.copyfile(source, dest)
     with open(dest, "rb+") as f:
         os.fsync(f.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _swap(stage: Path, target: Path) -> None:

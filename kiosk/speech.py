@@ -74,6 +74,12 @@ class Speech:
 
     def available(self) -> Availability:
         """Whether espeak-ng is present and speaks every language's voice (one word each)."""
+        try:
+            return self._probe()
+        except OSError as err:  # no room or no temporary folder (a process on its way out)
+            return Availability(False, "speech.failed", {"reason": str(err)[:120]})
+
+    def _probe(self) -> Availability:
         with tempfile.TemporaryDirectory() as tmp:
             for lang in VOICES:
                 wav, errors = Path(tmp, f"{lang}.wav"), Path(tmp, f"{lang}.err")

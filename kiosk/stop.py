@@ -1,6 +1,7 @@
 """A stop of the tour: where the lab stands today (name, venue type, municipality, postcode).
 
-Plain values, as a session records them; the tour plan (kiosk/tour.py) reads them from a file.
+Plain values, as a session records them; the tour file (kiosk/tour.py) and the listing's plan
+(kiosk/core/plan.py) give them a date, and the plan the workshops planned and a status too.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class Stop:
     municipality: str
     postcode: str | None = None
     date: dt.date | None = None
+    workshops: tuple[str, ...] = ()  # the plan's workshop ids for the stop; empty: any
+    cancelled: bool = False
+    stop_id: str | None = None  # set on a stop of the listing's plan, None on the tour file's
 
     def as_json(self) -> dict:
         """The `stop` object of a session snapshot (listing-api.md)."""

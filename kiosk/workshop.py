@@ -179,7 +179,7 @@ class _Parser(Checker):
         return tuple(result)
 
     def step(self, where: tuple, item: Any, seen: dict[str, int]) -> Step | None:
-        keys = ["text", "wiring", "picture", "check", "hint", "demo", "choices"]
+        keys = ["text", "wiring", "picture", "check", "hint", "demo", "choices", "maker"]
         if self.mapping(where, item, required=["id", "title"], optional=keys, what="step") is None:
             return None
         sid = self.unique_id(where, item.get("id"), seen)
@@ -195,9 +195,14 @@ class _Parser(Checker):
             self.fail(where, "a step with a check needs a 'hint' for when it does not work")
         demo = self.demo((*where, "demo"), item.get("demo"))
         variants = self.variants((*where, "choices"), item.get("choices"))
+        maker = self.boolean((*where, "maker"), item.get("maker", False))
+        if maker and (demo or variants):
+            other = "a demo" if demo else "choices: put 'maker: true' on a choice instead"
+            self.fail((*where, "maker"), f"a step that opens maker mode cannot also have {other}")
         if sid is None or title is None:
             return None
-        return Step(sid, title, text or Text(""), wiring, picture, check, hint, demo, variants)
+        return Step(sid, title, text or Text(""), wiring, picture, check, hint, demo, variants,
+                    bool(maker))  # fmt: skip
 
     def unique_id(self, where: tuple, value: Any, seen: dict[str, int]) -> str | None:
         sid = self.text(
@@ -332,8 +337,9 @@ class _Parser(Checker):
         result = []
         for i, item in enumerate(value):
             where = (*keypath, i)
-            if self.mapping(where, item, required=["id", "title", "text"],
-                            optional=["check", "hint"], what="choice") is None:  # fmt: skip
+            keys = ["check", "hint", "maker"]
+            if self.mapping(where, item, required=["id", "title", "text"], optional=keys,
+                            what="choice") is None:  # fmt: skip
                 continue
             vid = self.unique_id(where, item.get("id"), seen)
             title = self.lang((*where, "title"), item.get("title"), TITLE_MAX)
@@ -342,6 +348,7 @@ class _Parser(Checker):
             hint = self.lang((*where, "hint"), item.get("hint"), HINT_MAX)
             if check and not hint:
                 self.fail(where, "a choice with a check needs a 'hint' for when it does not work")
+            maker = self.boolean((*where, "maker"), item.get("maker", False))
             if vid and title and text:
-                result.append(Variant(vid, title, text, check, hint))
+                result.append(Variant(vid, title, text, check, hint, bool(maker)))
         return tuple(result)

@@ -34,6 +34,7 @@ class Variant:
     text: Text
     check: Check | None
     hint: Text | None
+    maker: bool = False  # it opens maker mode with the workshop's devices ("Code it yourself")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Step:
     hint: Text | None
     demo: Demo | None
     variants: tuple[Variant, ...]
+    maker: bool = False  # it opens maker mode with the workshop's devices
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,9 @@ from listing import db, docs, errors, problems
 from listing.auth import guard
 from listing.maintenance import MaintenanceMiddleware
 from listing.migrate import require_head, upgrade
+from listing.portal import fleet, funder, kiosk, login, people, stops, tokens
+from listing.portal import packs as portal_packs
+from listing.portal import reports as portal_reports
 from listing.routers import (
     activities,
     agenda,
@@ -19,7 +22,6 @@ from listing.routers import (
     kiosks,
     packs,
     plan,
-    portal,
     reports,
     sessions,
     status,
@@ -55,9 +57,22 @@ def create_app(db_url: str, settings: Settings | None = None, *, migrate: bool =
     problems.install(app)
     guard.install(app)
     for module in (
-        health, sessions, kiosks, plan, packs, status, activities, upcoming, agenda, reports, portal
+        health, sessions, kiosks, plan, packs, status, activities, upcoming, agenda, reports
     ):  # fmt: skip
         app.include_router(module.router)
+    for module in (
+        login,
+        fleet,
+        kiosk,
+        stops,
+        portal_packs,
+        portal_reports,
+        funder,
+        tokens,
+        people,
+    ):  # the portal's pages, fmt: skip
+        app.include_router(module.router)
+    app.include_router(login.fallback)
     docs.install(app)
     app.add_middleware(MaintenanceMiddleware)
     app.add_middleware(errors.RequestIdMiddleware)  # added last: outermost

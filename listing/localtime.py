@@ -5,10 +5,10 @@ Stored times are UTC text; this is the one place they become local, and local ti
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from listing.models.stored import parse_utc_text
+from listing.models.stored import parse_utc_text, utc_text
 from listing.settings import TIMEZONE
 
 ZONE = ZoneInfo(TIMEZONE)
@@ -35,3 +35,19 @@ def on_day(day: date, clock: time) -> datetime:
 def clock_span(start: str | None, end: str | None) -> str:
     """Stored UTC times as local clock times: "13:00–17:00", "13:00", or "" for none."""
     return "–".join(f"{local(t):%H:%M}" for t in (start, end) if t)
+
+
+def utc_bounds(first: date, last: date) -> tuple[str, str]:
+    """The UTC instants that bound local days `first` to `last` (both included), as stored
+    text: from `first`'s local midnight, up to but not including the midnight after `last`."""
+    start = datetime.combine(first, time(), tzinfo=ZONE)
+    end = datetime.combine(last + timedelta(days=1), time(), tzinfo=ZONE)
+    return utc_text(start), utc_text(end)
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    """The UTC instants that bound a local month "YYYY-MM", as stored text: from its first
+    local midnight up to but not including the next month's."""
+    year, number = map(int, month.split("-"))
+    following = date(year + number // 12, number % 12 + 1, 1)
+    return utc_bounds(date(year, number, 1), following - timedelta(days=1))

@@ -32,7 +32,9 @@ def render(request: Request, template: str, status: int = 200, **context) -> HTM
     lang = language(request)
     cat = Catalogue(lang)
     switch = urlencode({**request.query_params, "lang": cat.t("other_language_code")})
-    html = templates.get_template(template).render(lang=lang, t=cat.t, switch=switch, **context)
+    html = templates.get_template(template).render(
+        lang=lang, t=cat.t, tn=cat.tn, switch=switch, **context
+    )
     response = HTMLResponse(html, status_code=status)
     if request.query_params.get("lang") == lang and request.cookies.get(LANG_COOKIE) != lang:
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax")

@@ -21,6 +21,12 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+# Every session column a report reads besides started_at (the covering index below).
+REPORTED = (
+    "status", "total", "band_0_9", "band_10_13", "band_14_17", "band_18", "band_unknown",
+    "gender_girl", "gender_boy", "gender_x", "gender_unstated", "returning_count",
+    "venue_type", "municipality", "kiosk_id", "workshop_id",
+)  # fmt: skip
 
 # The first release's version record, kept so that release refuses newer databases.
 schema_versions = Table(
@@ -85,8 +91,10 @@ sessions = Table(
     Column("progress_steps", BigInteger),
     Column("progress_checks_passed", BigInteger),
     Column("received_at", String(30), nullable=False),
-    Index("sessions_kiosk", "kiosk_id"),
-    Index("sessions_started", "started_at"),
+    Index("sessions_kiosk_started", "kiosk_id", "started_at"),
+    # On PostgreSQL it covers what reports sum (storage.tallies), so they read the index alone.
+    Index("sessions_report", "started_at", postgresql_include=list(REPORTED)),
+    Index("sessions_venue", "venue_type", "started_at"),
     Index("sessions_municipality", "municipality", "started_at"),
     Index("sessions_workshop", "workshop_id", "started_at"),
 )
@@ -249,7 +257,21 @@ kiosk_reports = Table(
     Column("report", Text, nullable=False),  # the report as validated, JSON
 )
 
-# UiTdatabank (revision 0005_uit): per stop and UiTdatabank environment (its Entry API URL, so
+# The listing's reason for the newest snapshot of a session it refused (a rejected batch item
+# or PUT), per kiosk; gone once the session is accepted. The portal shows them with the fleet.
+session_refusals = Table(
+    "session_refusals",
+    metadata,
+    Column("kiosk_id", String(64), primary_key=True),
+    Column("session_id", String(64), primary_key=True),  # as sent (lower case)
+    Column("revision", BigInteger),  # as sent, where it could be read
+    Column("status", Integer, nullable=False),  # the problem's status: 403, 409, 422
+    Column("detail", Text, nullable=False),
+    Column("refused_at", String(30), nullable=False),
+    Index("session_refusals_when", "kiosk_id", "refused_at"),
+)
+
+# UiTdatabank (revision 0006): per stop and UiTdatabank environment (its Entry API URL, so
 # the test environment's events never stand in for production's), what listing.uit.publish
 # remembers (listing.uit.publish.UitRecord: state, event, content hash, a create whose answer
 # is missing since unsure_since, the last error and the content refused), the place the

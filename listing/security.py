@@ -33,6 +33,14 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def enrol_kiosk(conn, kiosk_id: str) -> str:
+    """Register a kiosk, or give a revoked one a new token; returns the token (shown once:
+    only its hash is stored). `kiosks.KioskExists` for an active one."""
+    token = new_token()
+    kiosks.add_kiosk(conn, kiosk_id, hash_token(token))
+    return token
+
+
 def kiosk_version(user_agent: str | None) -> str | None:
     """The software version a kiosk names in `User-Agent: stem-kiosk/<version>`."""
     found = _AGENT.match(user_agent or "")

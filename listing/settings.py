@@ -24,6 +24,7 @@ DB_ENV = "STEM_LISTING_DB"
 RATE_ENV = "STEM_LISTING_RATE_LIMIT"
 IDLE_ENV = "STEM_LISTING_IDLE_MINUTES"
 SECURE_ENV = "STEM_LISTING_SECURE_COOKIES"
+SILENT_ENV = "STEM_LISTING_SILENT_DAYS"
 TIMEZONE = "Europe/Brussels"  # the agenda's dates and the monthly reports
 
 
@@ -50,15 +51,18 @@ class Settings:
     rate_per_minute: int = 1200  # per kiosk token, across every process; 0: no limit
     idle_minutes: int = 60  # a portal session unused this long has ended
     secure_cookies: bool = False  # True: cookies say Secure even without X-Forwarded-Proto
+    silent_days: int = 3  # a kiosk not heard from for longer stands out on the fleet page
 
     @classmethod
     def from_environment(cls) -> Settings:
-        """$STEM_LISTING_RATE_LIMIT, $STEM_LISTING_IDLE_MINUTES, $STEM_LISTING_SECURE_COOKIES."""
+        """$STEM_LISTING_RATE_LIMIT, $STEM_LISTING_IDLE_MINUTES, $STEM_LISTING_SECURE_COOKIES,
+        $STEM_LISTING_SILENT_DAYS."""
         default = cls()
         return cls(
             rate_per_minute=_number(RATE_ENV, default.rate_per_minute),
             idle_minutes=max(1, _number(IDLE_ENV, default.idle_minutes)),
             secure_cookies=os.environ.get(SECURE_ENV, "").lower() in ("1", "yes", "true"),
+            silent_days=max(1, _number(SILENT_ENV, default.silent_days)),
         )
 
 

@@ -28,6 +28,10 @@ COMMANDS = [
     ["enroll", "--listing", "http://x", "--kiosk-id", "k", "--token-file", "t"],
     ["workshops", "import", "p"],
     ["workshops", "card", "reactiespel", "--png", "c.png"],
+    ["workshops", "list", "--json"],
+    ["workshops", "pack", "dir", "--out", "p.zip"],
+    ["tour", "--json"],
+    ["status", "--json"],
 ]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
 import time
 
 from devices.kit import Kit, KitError, Reading
@@ -10,13 +12,14 @@ from devices.kitconfig import KitSpec, load_kit
 from devices.pinmap import BCM_TO_BOARD
 from devices.selftest import selftest
 from kiosk.commands.common import OK, PROBLEM, USAGE, config_of, fail
+from kiosk.core.kitcheck import record_kit_check
 
 WATCH_HZ = 20
 
 
-def kit_spec(args: argparse.Namespace) -> tuple[KitSpec | None, int]:
+def kit_spec(args: argparse.Namespace, config=None) -> tuple[KitSpec | None, int]:
     """The kit file of the config; its problems printed (the valid devices still count)."""
-    spec, problems = load_kit(config_of(args).kit)
+    spec, problems = load_kit((config or config_of(args)).kit)
     for problem in problems:
         print(problem)
     return spec, PROBLEM if problems else OK
@@ -47,7 +50,9 @@ def list_devices(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    spec, code = kit_spec(args)
+    """The self-test, kept in the data dir for the status the sync sends the listing."""
+    config = config_of(args)
+    spec, code = kit_spec(args, config)
     if spec is None:
         return PROBLEM
     try:
@@ -58,6 +63,11 @@ def check(args: argparse.Namespace) -> int:
         return fail(str(err), PROBLEM)
     for result in results:
         print(f"{result.device:<16} {'ok  ' if result.ok else 'FAIL'}  {result.text}")
+    failed = [(r.device, r.text) for r in results if not r.ok]
+    try:
+        record_kit_check(config.data_dir, failed, dt.datetime.now(dt.UTC))
+    except OSError as err:
+        print(f"stem-kiosk: cannot keep the outcome in {config.data_dir}: {err}", file=sys.stderr)
     return code if all(r.ok for r in results) else PROBLEM
 
 

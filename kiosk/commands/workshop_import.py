@@ -10,11 +10,10 @@ import argparse
 import os
 from pathlib import Path
 
-from devices.kitconfig import load_kit
 from kiosk.commands.common import OK, PROBLEM, USAGE, config_of, fail
 from kiosk.core.folders import library_folders
 from kiosk.library import workshop_files
-from kiosk.packs import check_pack, install_pack
+from kiosk.packs import KitProblems, check_against_kit, install_pack
 
 
 def workshop_import(args: argparse.Namespace) -> int:
@@ -26,12 +25,13 @@ def workshop_import(args: argparse.Namespace) -> int:
     except OSError as err:
         return fail(f"cannot read {folder}: {err.strerror} (is it readable by this user?)", PROBLEM)
     config = config_of(args)
-    kit, kit_problems = load_kit(config.kit)
-    if kit is None or kit_problems:
-        for problem in kit_problems:
+    try:
+        others = library_folders(config, imported=False)
+        workshops, problems = check_against_kit(config.kit, folder, others)
+    except KitProblems as err:
+        for problem in err.problems:
             print(problem)
-        return fail("the kit has problems: fix it before importing workshops", PROBLEM)
-    workshops, problems = check_pack(folder, kit, library_folders(config, imported=False))
+        return fail(str(err), PROBLEM)
     if problems:
         for problem in problems:
             print(problem)

@@ -1,4 +1,5 @@
-"""The journal's sessions as a CSV file for a spreadsheet: one row per session, every count.
+"""The journal's sessions as a CSV file for a spreadsheet: one row per session, every count; and
+maker mode's creations as the gpiozero programs to take home, next to it.
 
 UTF-8 with a byte order mark (so a spreadsheet reads "é" as é), and text a spreadsheet would
 run as a formula (=, +, -, @ first) made inert with a leading quote, as the listing's reports do.
@@ -8,8 +9,12 @@ from __future__ import annotations
 
 import csv
 import os
+from pathlib import Path
 
+from devices.kitconfig import KitSpec
 from kiosk.journal import BANDS, GENDERS, Journal
+from kiosk.maker.export import export_py
+from kiosk.maker.store import Store
 
 FIELDS = (
     ["session_id", "kiosk_id", "status", "workshop_id", "workshop_version", "workshop_title",
@@ -49,3 +54,11 @@ def _row(s: dict, sync: dict) -> list:
 def _inert(cell: object) -> object:
     """Text a spreadsheet must not read as a formula; numbers stay numbers."""
     return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+
+
+def write_creations(data_dir: str | os.PathLike, spec: KitSpec, folder: Path) -> list[Path]:
+    """Every creation kept on the kiosk as its program (`snelle_raket.py`, with the pins it
+    expects in its header) into the folder; the files written. One that does not load is left
+    where it is (`stem-kiosk maker list` names it)."""
+    creations, _ = Store(data_dir).load()
+    return [export_py(creation, spec, folder) for creation in creations]

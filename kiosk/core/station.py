@@ -1,5 +1,6 @@
 """The kiosk's parts, opened together and closed together: the kit (on the Pi's pins or
-simulated), the journal, the workshop library, the tour plan, and a sync worker if asked for.
+simulated), the journal, the workshop library, the tour file and the listing's plan, and a sync
+worker if asked for.
 
 Nothing here raises on a bad file or a missing part: problems are kept for the start-up check.
 The sync worker comes from whoever opens the station (`sync=`), so the core, and the screens on
@@ -18,8 +19,9 @@ from devices.kit import Kit
 from devices.kitconfig import KitSpec, load_kit
 from devices.yamlsource import Problem
 from kiosk.config import Config
-from kiosk.core.folders import open_library
-from kiosk.core.stops import resolve_stop
+from kiosk.core.folders import fingerprint, open_library
+from kiosk.core.plan import Plan, load_plan
+from kiosk.core.stops import known_stops, resolve_stop
 from kiosk.journal import Journal, JournalError
 from kiosk.library import Library
 from kiosk.stop import Stop
@@ -52,6 +54,8 @@ class Station:
     journal_error: str | None = None
     library: Library = field(default_factory=Library)
     tour: Tour | None = None
+    plan: Plan | None = None  # the listing's, as the sync process last kept it
+    library_mark: list = field(default_factory=list)  # the library's files when it was loaded
     kit_problems: list[Problem] = field(default_factory=list)
     tour_problems: list[Problem] = field(default_factory=list)
     sync: Syncer | None = None  # running while a listing is configured and the journal is open
@@ -76,7 +80,9 @@ class Station:
             except Exception as err:  # no GPIO on this machine, a pin in use, ...
                 log.exception("the kit did not open")
                 s.kit_error = str(err) or type(err).__name__
+        s.library_mark = fingerprint(config)
         s.library = library or open_library(config, s.spec)
+        s.plan = load_plan(config.data_dir)
         if config.tour is not None:
             s.tour, s.tour_problems = load_tour(config.tour)
         try:
@@ -93,9 +99,25 @@ class Station:
         """What the facilitator must know was skipped: kit, tour and workshop problems."""
         return [*self.kit_problems, *self.tour_problems, *self.library.problems]
 
+    @property
+    def stops(self) -> Tour:
+        """Every stop the kiosk knows: the listing's plan first, then the tour file."""
+        return known_stops(self.plan, self.tour)
+
     def stop_for(self, name: str | None) -> Stop:
-        """Where a session takes place: the tour's stop of that name, else free text."""
-        return resolve_stop(name, self.tour)
+        """Where a session takes place: the known stop of that name, else free text."""
+        return resolve_stop(name, self.stops)
+
+    def refresh(self) -> bool:
+        """Read the plan again, and the library if a folder changed (a pack installed or gone, a
+        USB import): never during a session. True when the library was loaded again."""
+        self.plan = load_plan(self.config.data_dir)
+        mark = fingerprint(self.config)
+        if mark == self.library_mark:
+            return False
+        self.library_mark = mark
+        self.library = open_library(self.config, self.spec)
+        return True
 
     def close(self) -> None:
         if self.sync is not None:

@@ -238,6 +238,13 @@ class Journal:
         with self.transaction() as conn:
             self._progress(conn, self._open_session(conn, session_id), "check", step_id)
 
+    def record_creation(self, session_id: str) -> None:
+        """A creation of maker mode was saved during the session: only the count is kept."""
+        with self.transaction() as conn:
+            sid = self._open_session(conn, session_id)
+            conn.execute("UPDATE sessions SET creations = creations + 1 WHERE id = ?", (sid,))
+            self._changed(conn, sid)
+
     def _progress(self, conn: sqlite3.Connection, sid: str, kind: str, step_id: str) -> None:
         s = self._stamp(conn)
         conn.execute(

@@ -113,6 +113,16 @@ def v3_covering_tap_index(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def v4_creations(conn: sqlite3.Connection) -> None:
+    """How many creations of maker mode were saved during a session: a count, never what they
+    are (their names and rules stay in the maker folder)."""
+    conn.execute(
+        "ALTER TABLE sessions ADD COLUMN creations INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (creations >= 0)"
+    )
+
+
 LATEST = len(MIGRATIONS)
 
 

@@ -18,7 +18,7 @@ from kiosk.stop import Stop
 SESSION_COLUMNS = (
     "id, workshop_id, workshop_version, workshop_title, age_range, stop_name, venue_type, "
     "municipality, postcode, status, start_wall, start_source, end_wall, end_source, revision, "
-    "confirmed_revision, attention, attention_revision"
+    "confirmed_revision, attention, attention_revision, creations"
 )
 CHUNK = 500  # ids per IN (...) list
 # Per session, what sync needs without a snapshot: its attention only while it is current.
@@ -125,7 +125,8 @@ def build(
     out = []
     for r in rows:
         (sid, wid, version, title, ages, stop, venue, town, postcode, status, start,
-         start_source, end, end_source, revision, confirmed, attention, attn_rev) = r  # fmt: skip
+         start_source, end, end_source, revision, confirmed, attention, attn_rev,
+         creations) = r  # fmt: skip
         # Without a trusted clock an end may read earlier than its start; the listing
         # requires ended_at >= started_at, and the time source already says "unsynced".
         ended = None if end is None else rfc3339(max(end, start))
@@ -145,7 +146,7 @@ def build(
             "ended_at": ended,
             "time_source": worst_source(start_source, end_source),
             "attendance": counts[sid],
-            "progress": steps[sid],
+            "progress": steps[sid] | ({"creations": creations} if creations else {}),
         }
         sync = {
             "confirmed_revision": confirmed,

@@ -21,6 +21,7 @@ from kiosk.maker.blocks import (
 from kiosk.maker.rules import Action, Creation, Palette, Rule
 
 LOOP_S = 0.1  # how often the program's loop looks at the sensors and the clock
+RULE_MARK = "# Regel "  # the comment each rule starts with
 
 
 def file_name(creation: Creation) -> str:
@@ -56,7 +57,7 @@ def program(creation: Creation, spec: KitSpec) -> str:
     for i, rule in enumerate(creation.rules):
         if i in misfits:
             why = words.MISFITS[misfits[i].key].format(d=misfits[i].device)
-            out += ["", "", f"# Regel {i + 1} doet niet mee: {why}."]
+            out += ["", "", f"{RULE_MARK}{i + 1} doet niet mee: {why}."]
         else:
             out += ["", "", *code.rule(i + 1, rule)]
     out += _hooks(rules, code.names)
@@ -65,6 +66,12 @@ def program(creation: Creation, spec: KitSpec) -> str:
     else:
         out += ["", "pause()  # wacht op de knoppen en sensoren"]
     return "\n".join(out) + "\n"
+
+
+def first_rule_line(text: str) -> int:
+    """The line (from 1) of a program where its first rule begins; 1 when it has none."""
+    lines = text.split("\n")
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(RULE_MARK)), 1)
 
 
 def _header(creation: Creation, specs: list[DeviceSpec], names: dict[str, str]) -> list[str]:
@@ -99,10 +106,10 @@ class _Code:
             limit = rule.count_at_least
             body += [f"if teller < {limit}:", f"    return  # pas als de teller {limit} is"]
         body += now + [f"op_de_achtergrond(regel_{n}_daarna)"] * bool(later)
-        out = [f"# Regel {n}: {words.describe(rule.trigger, self.names)}", f"def regel_{n}():"]
+        out = [f"{RULE_MARK}{n}: {words.describe(rule.trigger, self.names)}", f"def regel_{n}():"]
         out += [f"    {line}" for line in _global(body)]
         if later:
-            out += ["", "", f"# Regel {n}, daarna (dit loopt apart)", f"def regel_{n}_daarna():"]
+            out += ["", "", f"{RULE_MARK}{n}, daarna (dit loopt apart)", f"def regel_{n}_daarna():"]
             out += [f"    {line}" for line in _global(later)]
         return out
 

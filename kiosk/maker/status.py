@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+STATES = ("ready", "busy", "off")
+REASONS = ("absent", "wrong_type", "out_of_range", "not_connected", "failed")  # why a rule is off
+
 
 @dataclass(frozen=True)
 class Status:

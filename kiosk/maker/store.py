@@ -55,7 +55,7 @@ class Store:
 
     def new(self, rules: tuple[Rule, ...] = ()) -> Creation:
         """A creation with a fresh fun name, saved at once."""
-        return self.save(Creation(self._fresh_name(), rules))
+        return self.save(Creation(self.fresh_name(), rules))
 
     def save(self, creation: Creation) -> Creation:
         """Write the creation to its own file, replacing an older version of it but never a
@@ -74,7 +74,7 @@ class Store:
         original = self.get(name)
         if original is None:
             return None
-        return self.save(replace(original, name=self._fresh_name()))
+        return self.save(replace(original, name=self.fresh_name()))
 
     def delete(self, name: str) -> bool:
         """Delete the creation's file; False if no creation of that name loads."""
@@ -87,7 +87,7 @@ class Store:
     def path(self, name: str) -> Path:
         return self.folder / f"{slug(name)}.yaml"
 
-    def _fresh_name(self) -> str:
+    def fresh_name(self) -> str:
         """Unique among the creations and the files, even those that do not load."""
         creations, _ = self.load()
         files = {p.stem for p in self.folder.glob("*.yaml")} if self.folder.is_dir() else set()

@@ -6,6 +6,7 @@ Every answer becomes a value or one of the exceptions below, as listing-api.md's
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import stat
@@ -23,6 +24,7 @@ from kiosk.sync.backoff import parse_retry_after
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 30.0
 MAX_TOKEN_BYTES = 4096
+CHUNK_BYTES = 64 * 1024
 
 
 class SyncError(Exception):
@@ -187,19 +189,75 @@ class ListingClient:
         except (TypeError, KeyError, ValueError):
             raise RetryLater("the listing's session list is unreadable") from None
 
+    def plan(self, kiosk_id: str, etag: str | None) -> tuple[Any, str | None] | None:
+        """GET /v1/kiosks/{id}/plan: (body, ETag) when it changed, None on 304 (the plan the
+        kiosk keeps stands). A 404 is a fault to retry, as for a pack."""
+        headers = {"If-None-Match": etag} if etag else {}
+        response = self._request("GET", f"/v1/kiosks/{kiosk_id}/plan", headers=headers)
+        if response.status_code == 304:
+            return None
+        body = _json(response.content)
+        if body is None:
+            raise RetryLater("the listing answered the plan with an unreadable body")
+        return body, response.headers.get("ETag")
+
+    def download_pack(self, sha256: str, size: int, dest: Path) -> None:
+        """GET /v1/packs/{sha256} into `dest`, at most `size` bytes. Cut short, too long or not
+        those bytes: RetryLater (a transfer failure, never a refusal) and `dest` is incomplete."""
+        path = f"/v1/packs/{sha256}"
+        digest, got = hashlib.sha256(), 0
+        response = self._request("GET", path, stream=True)
+        try:
+            with open(dest, "wb") as out:
+                for chunk in response.iter_content(CHUNK_BYTES):
+                    got += len(chunk)
+                    if got > size:
+                        raise RetryLater(f"pack {sha256[:12]}: more than the plan's {size} bytes")
+                    digest.update(chunk)
+                    out.write(chunk)
+        except requests.RequestException as err:
+            broke = f"pack {sha256[:12]}: the download broke off ({type(err).__name__})"
+            raise RetryLater(broke) from None
+        finally:
+            response.close()
+        if got != size:
+            raise RetryLater(f"pack {sha256[:12]}: cut short at {got} of {size} bytes")
+        if digest.hexdigest() != sha256:
+            raise RetryLater(f"pack {sha256[:12]}: the bytes do not match their SHA-256")
+
+    def put_status(self, kiosk_id: str, report: dict) -> Any:
+        """PUT /v1/kiosks/{id}/status with the kiosk's report."""
+        body = json.dumps(report, separators=(",", ":"), ensure_ascii=False).encode()
+        return self._call("PUT", f"/v1/kiosks/{kiosk_id}/status", data=body)
+
     # -- one request --------------------------------------------------------------------------
 
     def _call(self, method: str, path: str, *, data: bytes | None = None, auth: bool = True):
-        headers = {"Content-Type": "application/json"} if data is not None else {}
+        response = self._request(method, path, data=data, auth=auth)
+        body = _json(response.content)
+        if body is None:
+            raise RetryLater(f"the listing answered {response.status_code} with an unreadable body")
+        return body
+
+    def _request(
+        self, method: str, path: str, *, data: bytes | None = None, auth: bool = True,
+        headers: dict | None = None, stream: bool = False,
+    ) -> requests.Response:  # fmt: skip
+        """The answer to one request when it is 2xx or 304; every other answer (and every
+        network fault) raised as the client table says."""
+        headers = dict(headers or {})
+        if data is not None:
+            headers["Content-Type"] = "application/json"
         if not auth:
             headers["Authorization"] = None  # requests drops a header set to None
         url = self.base_url + path
         try:
             response = self.http.request(
                 method, url, data=data, headers=headers, timeout=self.timeout,
-                verify=self.verify, allow_redirects=False,
+                verify=self.verify, allow_redirects=False, stream=stream,
             )  # fmt: skip
-            content = response.content
+            if stream and not 200 <= response.status_code < 300:
+                _ = response.content  # a problem: read it here, where a broken link is caught
         except requests.Timeout:
             raise RetryLater(f"the listing did not answer in time ({url})") from None
         except requests.exceptions.SSLError:
@@ -210,12 +268,9 @@ class ListingClient:
         except requests.RequestException as err:
             raise RetryLater(f"cannot reach the listing ({type(err).__name__})") from None
         status = response.status_code
-        body = _json(content)
-        if 200 <= status < 300:
-            if body is None:
-                raise RetryLater(f"the listing answered {status} with an unreadable body")
-            return body
-        text = problem_text(body, f"HTTP {status}")
+        if 200 <= status < 300 or (status == 304 and "If-None-Match" in headers):
+            return response
+        text = problem_text(_json(response.content), f"HTTP {status}")
         if status in (401, 403):
             raise Unauthorized(
                 f"the listing refused this kiosk's token ({status}: {text}); the token is "
@@ -229,6 +284,8 @@ class ListingClient:
             raise RetryLater(f"the listing had an error ({status}: {text})")
         if status in (400, 409, 413, 422):
             raise Refused(text, status)
+        if status == 404 and (path.startswith("/v1/packs/") or path.endswith("/plan")):
+            raise RetryLater(f"the listing has nothing at {path} (404: {text})")
         raise Unexpected(f"the listing at {self.base_url} answered {status} to {method} {path}")
 
 

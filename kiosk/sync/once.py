@@ -1,4 +1,5 @@
-"""One sync as every starter runs it (CLI, timer, kiosk worker): lock, journal, client, round.
+"""One sync as every starter runs it (CLI, timer, kiosk worker): lock, journal, client, round
+(sessions, then the plan, packs and status).
 
 Problems that end it before a round (busy, not configured, bad token file) become a SyncProgress.
 """
@@ -34,7 +35,7 @@ def sync_once(
             SyncLock(config.data_dir),
             Journal.open(config.data_dir, kiosk_id=config.kiosk_id) as j,
         ):
-            sync = Round(j, client, config.kiosk_id, report=report, **round_options)
+            sync = Round(j, client, config.kiosk_id, report=report, config=config, **round_options)
             if stop is not None:
                 sync.stop = stop
             return sync.run()

@@ -1,4 +1,5 @@
-"""One sync round: health and clock, send every unconfirmed snapshot in batches, reconcile.
+"""One sync round: health and clock, send every unconfirmed snapshot in batches, reconcile;
+then, given the kiosk's config, the fleet part (plan, packs, status: kiosk/sync/fleet.py).
 
 Each answer is treated as listing-api.md's client table says; the round ends in one `state`.
 """
@@ -68,19 +69,25 @@ class Round:
     report: Callable[[SyncProgress], None] = lambda progress: None
     stop: threading.Event = field(default_factory=threading.Event)
     progress: SyncProgress = field(default_factory=SyncProgress)
+    config: object | None = None  # kiosk.config.Config: with it, the plan, packs and status
+    later: list[str] = field(default_factory=list)  # what the next round must try again
 
     def run(self) -> SyncProgress:
         try:
             self._update(state=CHECKING, message="checking the listing")
-            offset = self._retrying(lambda: self.client.clock_offset(self._wall))
+            offset = self.retrying(lambda: self.client.clock_offset(self._wall))
             self.journal.apply_clock_offset(offset, "listing")
-            self._reconcile(self._retrying(lambda: self.client.kiosk_sessions(self.kiosk_id)))
+            self._reconcile(self.retrying(lambda: self.client.kiosk_sessions(self.kiosk_id)))
             for _ in range(RECONCILE_PASSES):
                 self._send_all()
                 self._update(state=RECONCILING, message="checking what the listing holds")
-                held = self._retrying(lambda: self.client.kiosk_sessions(self.kiosk_id))
+                held = self.retrying(lambda: self.client.kiosk_sessions(self.kiosk_id))
                 if not self._reconcile(held):
                     break
+            if self.config is not None:  # only after the sessions: they matter most
+                from kiosk.sync.fleet import run_fleet
+
+                self.later = run_fleet(self, self.config, offset)
             return self._finish()
         except Unauthorized as err:
             return self._finish(UNAUTHORIZED, err.message)
@@ -113,7 +120,7 @@ class Round:
     def _send(self, batch: list[tuple[dict, str]]) -> None:
         self._update(state=SENDING, message=f"sending {len(batch)} sessions")
         try:
-            results = self._retrying(lambda: self.client.send_batch([text for _, text in batch]))
+            results = self.retrying(lambda: self.client.send_batch([text for _, text in batch]))
         except Refused as err:
             if len(batch) > 1:  # one item spoils the request: split until it is found
                 half = len(batch) // 2
@@ -144,7 +151,10 @@ class Round:
         for snapshot, detail in items:
             self.journal.mark_attention(snapshot["session_id"], snapshot["revision"], detail)
 
-    def _retrying(self, call):
+    def progress_message(self, message: str) -> None:
+        self._update(state=CHECKING, message=message)
+
+    def retrying(self, call):
         """call(), retried after a backoff wait while it raises RetryLater, `attempts` times."""
         for attempt in range(self.attempts):
             try:
@@ -182,12 +192,14 @@ class Round:
         attention = [(sid, detail) for sid, _, _, detail in states if detail]
         pending = len(states) - confirmed - len(attention)
         if state is None:
-            state = ATTENTION if attention else DONE if pending == 0 else RETRY_LATER
+            waiting = pending or self.later
+            state = ATTENTION if attention else RETRY_LATER if waiting else DONE
         counts = {"confirmed": confirmed, "on_kiosk": len(states), "attention": attention}
         if not message:
             message = replace(self.progress, **counts).summary()
             if pending:
                 message += f"; {pending} changed while syncing, the next round sends them"
+            message += "".join(f"; {note} (the next round tries again)" for note in self.later)
         self._update(state=state, message=message, **counts)
         return self.progress
 

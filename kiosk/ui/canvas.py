@@ -82,9 +82,16 @@ def rendered(line: str, px: int, bold: bool, colour: tuple) -> pygame.Surface:
     return look.font(px, bold).render(line, True, colour)
 
 
+@lru_cache(maxsize=1024)
+def rendered_mono(line: str, px: int, colour: tuple) -> pygame.Surface:
+    """One line of program text as an image (cached like `rendered`)."""
+    return look.mono(px).render(line, True, colour)
+
+
 def forget() -> None:
     """Drop cached text images and layouts (fonts die with pygame.quit())."""
     rendered.cache_clear()
+    rendered_mono.cache_clear()
     _fitted.cache_clear()
 
 
@@ -313,6 +320,34 @@ class Canvas:
             size=size * self.text_scale,
             drawn=size * self.text_scale,
             fits=fits,
+        )
+
+    def mono_width(self, size: float) -> float:
+        """The logical width of one character of program text (every one is as wide)."""
+        return look.mono(self.font_px(size)).size("0")[0] / self.scale
+
+    def code(self, text: str, box, size: float, colour) -> None:
+        """One line of program text in the monospaced face, left in its box and clipped to it;
+        never wrapped nor shrunk (a code panel wraps its lines to `mono_width` itself)."""
+        real, px = self.real(box), self.font_px(size)
+        face = look.mono(px)
+        image = rendered_mono(text, px, tuple(colour))
+        clip = self.surface.get_clip()
+        self.surface.set_clip(real)
+        y = real.centery - face.get_linesize() // 2
+        self.surface.blit(image, (real.x, y))
+        self.surface.set_clip(clip)
+        used = pygame.Rect(real.x, y, image.get_width(), face.get_linesize())
+        ts = self.text_scale
+        self.mark(
+            "text",
+            self.unreal(used).clip(pygame.Rect(box)),
+            text=text,
+            box=pygame.Rect(box),
+            size=size * ts,
+            drawn=px / self.scale,
+            least=size * ts,
+            fits=image.get_width() <= real.w and face.get_linesize() <= real.h + 1,
         )
 
     # -- pictures ----------------------------------------------------------------------------

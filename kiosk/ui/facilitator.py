@@ -1,5 +1,5 @@
-"""The facilitator screen (behind the PIN): sync, today's sessions, CSV export, device test,
-language, leave the kiosk, shut down.
+"""The facilitator screen (behind the PIN): sync, today's sessions, the listing's plan and packs,
+CSV export, device test, language, leave the kiosk, shut down.
 
 Sync runs in its own worker; this screen only reads its progress and asks it to go now. Its
 state shows as a mark and words; each session as synced (check), waiting (clock) or refused
@@ -17,6 +17,7 @@ import pygame
 from kiosk.i18n import next_language
 from kiosk.journal import JournalError
 from kiosk.ui import theme
+from kiosk.ui.fleet import plan_line
 from kiosk.ui.screen import Screen
 from kiosk.ui.usb import export_sessions, export_target
 from kiosk.ui.widgets import Button, bar, heading, labelled, section_title
@@ -49,6 +50,7 @@ class FacilitatorScreen(Screen):
         self.attention: list = []  # sessions the listing refused, from any day
         self.sync_line = ""
         self.sync_icon = "info"
+        self.plan_line = ""
         self.refreshed = 0.0
 
     def enter(self) -> None:
@@ -57,12 +59,15 @@ class FacilitatorScreen(Screen):
     def tick(self, now: float) -> bool:
         if now - self.refreshed < REFRESH_S:
             return False
-        before = (self.sync_line, self.waiting, len(self.sessions), len(self.attention))
+        before = (self.sync_line, self.plan_line, self.waiting, len(self.sessions),
+                  len(self.attention))  # fmt: skip
         self.refresh()
-        return before != (self.sync_line, self.waiting, len(self.sessions), len(self.attention))
+        return before != (self.sync_line, self.plan_line, self.waiting, len(self.sessions),
+                          len(self.attention))  # fmt: skip
 
     def refresh(self) -> None:
         self.refreshed = self.app.clock.now()
+        self.plan_line = plan_line(self.app)
         journal = self.app.journal
         if journal is not None:
             try:
@@ -156,10 +161,20 @@ class FacilitatorScreen(Screen):
             pygame.Rect(16, y, width, title_h),
             18,
         )
-        self.draw_rows(
-            c,
-            pygame.Rect(16, y + title_h + 4, width, c.height - theme.BAR_H - 8 - (y + title_h + 4)),
-        )
+        lines = min(3, len(c.fit(self.plan_line, (0, 0, width - 24, 10_000), 14).lines))
+        plan_h = 6 + round(c.line_height(16, True)) + round(lines * c.line_height(14)) + 10
+        plan = pygame.Rect(16, c.height - theme.BAR_H - 8 - plan_h, width, plan_h)
+        self.draw_rows(c, pygame.Rect(16, y + title_h + 4, width, plan.y - 6 - (y + title_h + 4)))
+        self.draw_plan(c, plan)
+
+    def draw_plan(self, c, box: pygame.Rect) -> None:
+        """The listing's plan and its packs, under the sessions."""
+        c.rect(theme.TILE, box, radius=10)
+        inner = box.inflate(-24, -12)
+        title_h = round(c.line_height(16, True)) + 2
+        section_title(c, self.t("ui.plan.heading"), (inner.x, inner.y, inner.w, title_h), 16)
+        line = pygame.Rect(inner.x, inner.y + title_h, inner.w, inner.h - title_h)
+        c.text(self.plan_line, line, 14, theme.INK, align="left", valign="top")
 
     def draw_rows(self, c, area: pygame.Rect) -> None:
         """Sessions the listing refused first, with its reason; then today's, newest last. A row

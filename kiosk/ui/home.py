@@ -1,8 +1,10 @@
 """Home: today's stop, the workshop tiles (age range, duration), the age filter, the language,
 large text ("A+"), facilitator.
 
-Workshops are filtered by age band; as many tiles as the screen holds (fewer in large text),
-and a "more" tile when they do not all fit.
+Workshops are filtered by age band; the stop's planned ones come first (a planned workshop the
+kiosk lacks shows as missing); as many tiles as the screen holds (fewer in large text), and a
+"more" tile when they do not all fit. New workshops and the listing's plan are taken in each
+time Home is shown, never during a session.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import datetime as dt
 
 import pygame
 
+from kiosk.core.stops import planned_first, stop_of_the_day
 from kiosk.i18n import next_language
 from kiosk.ui import theme
-from kiosk.ui.labels import stop_name
+from kiosk.ui.fleet import missing_tile, today_stop_label
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, heading, section_title
 from kiosk.workshop_model import Workshop
@@ -41,15 +44,22 @@ class HomeScreen(Screen):
         self.title_room = 0  # what the buttons of the title row take at its right
 
     def enter(self) -> None:
-        tour = self.app.station.tour
-        if self.app.stop is None and tour is not None:
-            today = tour.on(dt.date.today())
-            if len(today) == 1:
-                self.app.stop = today[0]
+        app, station = self.app, self.app.station
+        if app.session is None:
+            station.refresh()  # a pack the sync installed, the plan it kept
+        if app.stop is not None and app.stop.stop_id is not None:  # the plan may have changed it
+            app.stop = next((s for s in station.stops.stops if s.stop_id == app.stop.stop_id),
+                            app.stop)  # fmt: skip
+        if app.stop is None:
+            app.stop = stop_of_the_day(station.plan, station.tour, dt.date.today())
 
     def workshops(self) -> list[Workshop]:
         band = FILTERS[self.filter]
-        return [w for w in self.app.station.library.sorted() if fits_band(w, band)]
+        return [w for w in self.ordered()[0] if fits_band(w, band)]
+
+    def ordered(self) -> tuple[list[Workshop], list[str]]:
+        """The library with the stop's planned workshops first; the planned ids it lacks."""
+        return planned_first(self.app.station.library.sorted(), self.app.stop)
 
     def build(self, c) -> list[Button]:
         app, t, ts = self.app, self.t, c.text_scale
@@ -74,15 +84,17 @@ class HomeScreen(Screen):
         self.title_room = c.width - 16 - right
         width = 108 if ts > 1 else 96  # an age with its check mark, in large text too
         x = c.width - 16 - len(FILTERS) * (width + 6) + 6
-        stop = stop_name(app, app.stop) if app.stop else t("ui.home.pick_stop")
+        stop, detail, kind, icon = today_stop_label(app)
         buttons.append(
             Button(
                 "home.stop",
                 pygame.Rect(16, ROW_B, x - 24, 64),
                 stop,
                 self.pick_stop,
-                detail=t("ui.home.stop"),
+                kind,
+                detail=detail,
                 size=18,
+                icon=icon,
             )
         )
         for key in FILTERS:
@@ -116,8 +128,12 @@ class HomeScreen(Screen):
         return buttons
 
     def tiles(self, c, area: pygame.Rect) -> list[Button]:
-        """As many tiles as fit the area (a last one "more" when there are more)."""
+        """As many tiles as fit the area (a last one "more" when there are more); a planned
+        workshop the kiosk lacks right after those it has."""
+        missing = self.ordered()[1]
         shown = self.workshops()
+        planned = sum(1 for w in shown if self.app.stop and w.id in self.app.stop.workshops)
+        shown = [*shown[:planned], *missing, *shown[planned:]]
         cols = max(1, (area.w + GAP) // (round(TILE[0] * c.text_scale) + GAP))
         rows = max(1, (area.h + GAP) // (TILE[1] + GAP))
         per_page = cols * rows
@@ -132,7 +148,11 @@ class HomeScreen(Screen):
                 area.x + (i % cols) * (w + GAP), area.y + (i // cols) * (h + GAP), w, h
             )
 
-        result: list[Button] = [WorkshopTile(wk, place(i), self) for i, wk in enumerate(shown)]
+        result: list[Button] = [
+            missing_tile(self.app, wk, place(i)) if isinstance(wk, str)
+            else WorkshopTile(wk, place(i), self)
+            for i, wk in enumerate(shown)
+        ]  # fmt: skip
         if pages > 1:
             label = self.t("ui.home.more", page=page + 1, pages=pages)
             result.append(Button("home.more", place(len(shown)), label, self.next_page))
@@ -145,7 +165,7 @@ class HomeScreen(Screen):
             band = self.t(f"ui.band.{self.filter}")
             shown += " · " + self.t("ui.home.for_band", band=band)
         heading(c, self.t("home.heading"), shown, room=self.title_room)
-        if count == 0:
+        if count == 0 and not self.ordered()[1]:
             c.text(
                 self.t("ui.home.none"),
                 pygame.Rect(16, TILES_TOP + 8, c.width - 32, 120),

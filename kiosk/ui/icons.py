@@ -25,6 +25,18 @@ NAMES = (
     "stop",
     "larger",
     "smaller",
+    "plus",
+    "trash",
+    "copy",
+    "save",
+    "code",
+    "up",
+    "down",
+    "list",
+    "input",
+    "output",
+    "number",
+    "screen",
 )
 
 
@@ -107,8 +119,63 @@ def _paint(name: str, pen: Pen) -> None:
         pen.stroke([(0.66, 0.4), (0.94, 0.4)], 0.1)
         if name == "larger":
             pen.stroke([(0.8, 0.26), (0.8, 0.54)], 0.1)
+    elif name in MAKER:
+        MAKER[name](pen)
     else:
         raise KeyError(f"no icon '{name}'")
+
+
+def _box(pen: Pen, left: float, top: float, right: float, bottom: float, w: float) -> None:
+    pen.stroke([(left, top), (right, top), (right, bottom), (left, bottom), (left, top)], w)
+
+
+def _trash(pen: Pen) -> None:
+    pen.stroke([(0.14, 0.24), (0.86, 0.24)], 0.1)
+    pen.stroke([(0.38, 0.24), (0.42, 0.1), (0.58, 0.1), (0.62, 0.24)], 0.08)
+    pen.stroke([(0.24, 0.34), (0.3, 0.9), (0.7, 0.9), (0.76, 0.34)], 0.1)
+    pen.stroke([(0.5, 0.42), (0.5, 0.78)], 0.08)
+
+
+def _save(pen: Pen) -> None:  # a floppy disk
+    pen.stroke([(0.14, 0.12), (0.72, 0.12), (0.88, 0.28), (0.88, 0.88), (0.14, 0.88),
+                (0.14, 0.12)], 0.1)  # fmt: skip
+    pen.polygon([(0.3, 0.12), (0.64, 0.12), (0.64, 0.36), (0.3, 0.36)])
+    _box(pen, 0.3, 0.56, 0.72, 0.88, 0.08)
+
+
+def _output(pen: Pen) -> None:  # a light bulb
+    pen.arc((0.5, 0.4), 0.28, 0, 360, 0.1)
+    pen.stroke([(0.38, 0.7), (0.62, 0.7)], 0.1)
+    pen.stroke([(0.4, 0.84), (0.6, 0.84)], 0.1)
+
+
+# The blocks of maker mode and what its screens do with them.
+MAKER = {
+    "plus": lambda p: (p.stroke([(0.5, 0.16), (0.5, 0.84)], 0.15),
+                       p.stroke([(0.16, 0.5), (0.84, 0.5)], 0.15)),
+    "trash": _trash,
+    "copy": lambda p: (_box(p, 0.1, 0.1, 0.62, 0.62, 0.09), _box(p, 0.38, 0.38, 0.9, 0.9, 0.09)),
+    "save": _save,
+    "code": lambda p: (p.stroke([(0.32, 0.24), (0.08, 0.5), (0.32, 0.76)], 0.1),
+                       p.stroke([(0.68, 0.24), (0.92, 0.5), (0.68, 0.76)], 0.1),
+                       p.stroke([(0.58, 0.16), (0.42, 0.84)], 0.09)),
+    "up": lambda p: p.polygon([(0.5, 0.18), (0.9, 0.74), (0.1, 0.74)]),
+    "down": lambda p: p.polygon([(0.1, 0.26), (0.9, 0.26), (0.5, 0.82)]),
+    "list": lambda p: [(p.dot((0.16, y), 0.07), p.stroke([(0.36, y), (0.88, y)], 0.1))
+                       for y in (0.24, 0.5, 0.76)],
+    "input": lambda p: (_box(p, 0.12, 0.64, 0.88, 0.88, 0.09),  # a push button, pressed
+                        p.arc((0.5, 0.64), 0.2, 180, 360, 0.1),
+                        p.stroke([(0.5, 0.04), (0.5, 0.26)], 0.1),
+                        p.polygon([(0.36, 0.22), (0.64, 0.22), (0.5, 0.38)])),
+    "output": _output,
+    "number": lambda p: (p.stroke([(0.38, 0.12), (0.3, 0.88)], 0.09),
+                         p.stroke([(0.7, 0.12), (0.62, 0.88)], 0.09),
+                         p.stroke([(0.14, 0.36), (0.88, 0.36)], 0.09),
+                         p.stroke([(0.12, 0.64), (0.86, 0.64)], 0.09)),
+    "screen": lambda p: (_box(p, 0.1, 0.14, 0.9, 0.68, 0.09),
+                         p.stroke([(0.5, 0.68), (0.5, 0.84)], 0.09),
+                         p.stroke([(0.3, 0.86), (0.7, 0.86)], 0.09)),
+}  # fmt: skip
 
 
 @lru_cache(maxsize=256)

@@ -154,7 +154,16 @@ class PlayerScreen(Screen):
                 )
         elif step.variants:
             label = t("ui.player.other_choice")
-            buttons.append(Button("player.rechoose", boxes.below_picture, label, self.rechoose))
+            box = boxes.below_picture.copy()
+            if self.variant.maker:
+                box.w = (box.w - 8) // 2
+            buttons.append(Button("player.rechoose", box, label, self.rechoose))
+        if step.maker or (self.variant is not None and self.variant.maker):
+            box = boxes.below_picture.copy()
+            if step.variants:
+                box.x, box.w = box.right - (box.w - 8) // 2, (box.w - 8) // 2
+            maker = self.open_maker if self.app.kit is not None else None
+            buttons.append(Button("player.maker", box, t("ui.player.maker"), maker, "primary"))
         if self.check and not self.passed and not self.hint_shown and self.hint:
             box = boxes.check
             buttons.append(
@@ -220,7 +229,7 @@ class PlayerScreen(Screen):
 
     def draw_picture(self, c, boxes: Boxes) -> None:
         step, box = self.step, boxes.picture.copy()
-        if step.demo is not None or step.variants:
+        if step.demo is not None or step.variants or step.maker:
             box.h = boxes.below_picture.y - 12 - box.y
         image = None
         if step.picture is not None:
@@ -292,6 +301,7 @@ class PlayerScreen(Screen):
             pygame.K_LEFT: "player.back",
             pygame.K_h: "player.hint",
             pygame.K_d: "player.demo",
+            pygame.K_z: "player.maker",
             pygame.K_c: "player.count",
         }
         for i, v in enumerate(self.step.variants[:3]):
@@ -330,6 +340,10 @@ class PlayerScreen(Screen):
 
     def attendance(self) -> None:
         self.app.go("attendance", back=self)
+
+    def open_maker(self) -> None:
+        """Maak het zelf, with this workshop's devices and a rule made of them to start from."""
+        self.app.go("maker", devices=self.workshop.devices, back=self)
 
     def open_demo(self) -> None:
         demo = self.step.demo

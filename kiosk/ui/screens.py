@@ -17,6 +17,10 @@ from kiosk.ui.ending import EndScreen
 from kiosk.ui.facilitator import FacilitatorScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.intro import IntroScreen
+from kiosk.ui.maker import MakerScreen
+from kiosk.ui.makerlist import CreationsScreen
+from kiosk.ui.makerpick import PickScreen
+from kiosk.ui.makerrule import RuleScreen
 from kiosk.ui.pinpad import PinScreen
 from kiosk.ui.player import PlayerScreen
 from kiosk.ui.screen import Screen
@@ -43,5 +47,9 @@ SCREENS: dict[str, type[Screen]] = {
         ConfirmScreen,
         FacilitatorScreen,
         DeviceTestScreen,
+        MakerScreen,
+        RuleScreen,
+        PickScreen,
+        CreationsScreen,
     )
 }

@@ -26,6 +26,7 @@ class Session:
     checks: set[str] = field(default_factory=set)
     scores: list[float] = field(default_factory=list)  # reaction times (s), best first
     taps: int = 0  # counts in this run of the screen that undo may take back
+    creations: set[str] = field(default_factory=set)  # maker mode's, saved during the session
 
     @classmethod
     def start(cls, journal: Journal, workshop: Workshop, stop: Stop, now: float) -> Session:
@@ -56,6 +57,14 @@ class Session:
         if step_id not in self.checks:
             self.journal.record_check(self.id, step_id)
             self.checks.add(step_id)
+
+    def creation_saved(self, name: str, app) -> None:
+        """A creation of maker mode was saved: the session counts it once (its name and rules
+        stay on the kiosk; the journal keeps only the count)."""
+        if name.casefold() not in self.creations and safely(
+            app, lambda: self.journal.record_creation(self.id)
+        ):
+            self.creations.add(name.casefold())
 
     def end(self) -> None:
         self.journal.end_session(self.id)

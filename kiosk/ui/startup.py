@@ -2,19 +2,25 @@
 aloud (espeak-ng), and the workshops (or kit/tour entries) skipped as invalid, with the
 validator's own message.
 
-It moves on to Home by a tap, or by itself after a while when nothing is wrong.
+It moves on to Home by a tap, or by itself after a while when nothing is wrong. What the kit
+check found is kept in the data dir (kiosk/core/kitcheck.py) for the status the sync sends.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+
 import pygame
 
 from kiosk.clock import time_source
+from kiosk.core.kitcheck import record_kit_check
 from kiosk.journal import JournalError
 from kiosk.ui import theme
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Button, bar, chip, chip_width, heading, section_title
 
+log = logging.getLogger(__name__)
 AUTO_CONTINUE_S = 10
 RECHECK_S = 1.0
 MARKS = {True: "ui.ok", False: "ui.startup.problem", None: "ui.startup.info"}
@@ -26,6 +32,7 @@ class StartupScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.rows: list[tuple[str, str, bool | None]] = []  # title, detail, good
+        self.failed: list[tuple[str, str]] | None = None  # devices failing the check: name, why
         self.problems: list[str] = []
         self.entered = self.checked = 0.0
 
@@ -53,9 +60,11 @@ class StartupScreen(Screen):
     def kit_row(self):
         app = self.app
         if app.kit is None:
+            self.keep([("kit", app.station.kit_error or "the kit did not open")])
             return self.t("ui.startup.kit"), app.station.kit_error or "", False
         readings = app.kit.readings()
         missing = [name for name, r in readings.items() if not r.connected]
+        self.keep([(name, f"not connected: {readings[name].reason}") for name in missing])
         detail = self.t(
             "ui.startup.kit_detail",
             factory=app.kit.factory_name,
@@ -65,6 +74,16 @@ class StartupScreen(Screen):
         if missing:
             detail += " · " + self.t("ui.startup.kit_missing", names=", ".join(missing))
         return self.t("ui.startup.kit"), detail, not missing
+
+    def keep(self, failed: list[tuple[str, str]]) -> None:
+        """Keep the kit check's outcome when it changed (a disk problem is logged, no more)."""
+        if failed == self.failed:
+            return
+        self.failed = failed
+        try:
+            record_kit_check(self.app.station.config.data_dir, failed, dt.datetime.now(dt.UTC))
+        except OSError as err:
+            log.warning("cannot keep the kit check: %s", err)
 
     def journal_row(self):
         journal = self.app.journal

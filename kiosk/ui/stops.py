@@ -1,4 +1,5 @@
-"""Pick today's stop: the tour plan's stops (today's first), "unknown place", or "other place".
+"""Pick today's stop: the known stops (the listing's plan, then the tour file; today's first, a
+cancelled one saying so), "unknown place", or "other place".
 
 The chosen stop goes on every session started afterwards; "other place" types one in.
 """
@@ -26,13 +27,9 @@ class StopScreen(Screen):
         self.page = 0
 
     def stops(self) -> list:
-        tour = self.app.station.tour
         today = dt.date.today()
-        stops = (
-            sorted(tour.stops, key=lambda s: (s.date != today, s.date or today, s.name))
-            if (tour)
-            else []
-        )
+        known = self.app.station.stops.stops
+        stops = sorted(known, key=lambda s: (s.date != today, s.date or today, s.cancelled))
         return [*stops, self.app.station.stop_for(None)]
 
     def build(self, c) -> list[Button]:
@@ -43,7 +40,8 @@ class StopScreen(Screen):
         buttons = []
         for i, stop in enumerate(stops[page * rows : (page + 1) * rows]):
             when = stop.date.isoformat() if stop.date else ""
-            detail = " · ".join(p for p in (stop_place(self.app, stop), when) if p)
+            cancelled = self.t("ui.stop.cancelled") if stop.cancelled else ""
+            detail = " · ".join(p for p in (stop_place(self.app, stop), when, cancelled) if p)
             buttons.append(
                 Button(
                     f"stops.{page * rows + i}",

@@ -8,10 +8,11 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from listing.auth import store
-from listing.pages import render
+from listing.portal import layout
 from listing.problems import Problem
 from listing.storage.users import WebSession, allows
 
@@ -90,19 +91,16 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(WrongRole)
     async def _role(request: Request, _exc: WrongRole):
         if wants_html(request):
-            return render(
-                request, "portal/refused.html.j2", 403, title="forbidden_title", reason="forbidden"
-            )
+            return await _refused(request, "forbidden_title", "forbidden")
         return Problem(403, "Your role may not do this").response()
 
     @app.exception_handler(FormExpired)
     async def _expired(request: Request, _exc: FormExpired):
         if wants_html(request):
-            return render(
-                request,
-                "portal/refused.html.j2",
-                403,
-                title="form_expired_title",
-                reason="form_expired",
-            )
+            return await _refused(request, "form_expired_title", "form_expired")
         return Problem(403, "The form's CSRF token is missing or wrong").response()
+
+
+async def _refused(request: Request, title: str, reason: str) -> Response:
+    session = await run_in_threadpool(session_of, request)
+    return layout.page(request, session, "portal/refused.html.j2", 403, title=title, reason=reason)

@@ -10,10 +10,20 @@ import hashlib
 import hmac
 import secrets
 
+from listing.storage import users
+
 # scrypt's cost: 2^15 × 8 × 128 bytes = 32 MiB of memory and some 0.1 s per check.
 N, R, P = 2**15, 8, 1
 KEY_BYTES = 32
 SCHEME = "scrypt"
+
+
+def add_person(conn, name: str, role: str) -> str:
+    """Add a person with a new password; returns the password (shown once: only its scrypt
+    hash is stored). `users.UserExists` for a name that is taken."""
+    password = new_password()
+    users.add_user(conn, name, role, hash_password(password))
+    return password
 
 
 def new_password() -> str:

@@ -13,10 +13,8 @@ from listing.commands import engine, fail
 from listing.models.incoming import is_identifier
 from listing.packcheck import PackRefused, check_pack, read_pack_file
 from listing.storage.kiosks import UnknownKiosk
-from listing.storage.packs import UnknownPack, list_packs, remove_pack, store_pack
+from listing.storage.packs import NAME_PATTERN, UnknownPack, list_packs, remove_pack, store_pack
 from listing.storage.reports import latest_reports
-
-NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$"
 
 
 def add_commands(sub) -> None:

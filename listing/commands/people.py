@@ -7,7 +7,7 @@ removing a person or changing a password ends every session of theirs.
 from __future__ import annotations
 
 from listing import db
-from listing.auth.passwords import hash_password, new_password
+from listing.auth.passwords import add_person, hash_password, new_password
 from listing.commands import engine, fail
 from listing.storage import users
 
@@ -31,10 +31,9 @@ def add_commands(sub) -> None:
 def _add(args) -> int:
     if not users.is_name(args.name):
         return fail(f"invalid name {args.name!r}: lower-case letters, digits, '.', '_' and '-'", 2)
-    password = new_password()
     try:
         with db.write(engine(args)) as conn:
-            users.add_user(conn, args.name, args.role, hash_password(password))
+            password = add_person(conn, args.name, args.role)
     except users.UserExists:
         return fail(f"user {args.name} exists", 1)
     print(f"user {args.name} ({args.role}) added; their password (shown once):")

@@ -11,7 +11,7 @@ from listing import db
 from listing.commands import engine, fail
 from listing.models.incoming import is_identifier
 from listing.models.stored_fleet import StoredReport
-from listing.security import hash_token, new_token
+from listing.security import enrol_kiosk, hash_token, new_token
 from listing.storage import kiosks
 from listing.storage.packs import list_packs
 from listing.storage.reports import latest_reports
@@ -51,10 +51,9 @@ def add_commands(sub) -> None:
 def _kiosk_add(args) -> int:
     if not is_identifier(args.kiosk_id):
         return fail(f"invalid kiosk id {args.kiosk_id!r}", 2)
-    token = new_token()
     try:
         with db.write(engine(args)) as conn:
-            kiosks.add_kiosk(conn, args.kiosk_id, hash_token(token))
+            token = enrol_kiosk(conn, args.kiosk_id)
     except kiosks.KioskExists:
         return fail(f"kiosk {args.kiosk_id} exists; revoke it first", 1)
     print(f"kiosk {args.kiosk_id} added; its token (shown once):")

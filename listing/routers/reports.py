@@ -16,6 +16,7 @@ from listing.chart import monthly_svg
 from listing.reports import monthly, monthly_csv, sessions_csv
 from listing.security import Admin
 from listing.storage.sessions import every
+from listing.storage.tallies import Filters
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 CSV = "text/csv; charset=utf-8"
@@ -23,7 +24,7 @@ CSV = "text/csv; charset=utf-8"
 
 def _months(request: Request):
     with db.read(request.app.state.engine) as conn:
-        return monthly(every(conn))
+        return monthly(conn, Filters())
 
 
 def _csv_rows(request: Request) -> Iterator[str]:

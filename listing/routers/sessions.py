@@ -21,6 +21,8 @@ from listing.models.stored import StoredSession, now_text
 from listing.problems import Problem
 from listing.security import Kiosk
 from listing.settings import BATCH_MAX
+from listing.storage import refusals
+from listing.storage.refusals import Refusal
 from listing.storage.sessions import Applied, NotYours, RevisionConflict, apply_all
 
 router = APIRouter(tags=["kiosk"])
@@ -40,11 +42,33 @@ def _as_problem(outcome: NotYours | RevisionConflict) -> Problem:
     return Problem(403 if isinstance(outcome, NotYours) else 409, str(outcome))
 
 
-async def _apply(request: Request, kiosk_id: str, stored: list[StoredSession]):
-    engine = request.app.state.engine
-    return await run_in_threadpool(
-        db.run_write, engine, lambda conn: apply_all(conn, kiosk_id, stored)
-    )
+def _refusal(session_id: str | None, revision: int | None, problem: Problem) -> Refusal | None:
+    if not session_id:
+        return None  # nothing to name it by
+    return Refusal(session_id.lower(), revision, problem.status, str(problem), now_text())
+
+
+async def _apply(
+    request: Request,
+    kiosk_id: str,
+    stored: list[StoredSession],
+    refused: list[Refusal | None] | None = None,
+):
+    """Apply the snapshots in one write transaction, and in it note the listing's reasons for
+    the sessions it refuses (`refused`: already, for their bodies) and forget those of the
+    sessions it accepts."""
+
+    def work(conn):
+        outcomes = apply_all(conn, kiosk_id, stored) if stored else []
+        said = [r for r in refused or [] if r]
+        for snap, outcome in zip(stored, outcomes, strict=True):
+            if not isinstance(outcome, Applied):
+                said.append(_refusal(snap.session_id, snap.revision, _as_problem(outcome)))
+        refusals.record(conn, kiosk_id, said)
+        refusals.settle(conn, kiosk_id, [o.session_id for o in outcomes if isinstance(o, Applied)])
+        return outcomes
+
+    return await run_in_threadpool(db.run_write, request.app.state.engine, work)
 
 
 @router.put(
@@ -58,18 +82,27 @@ async def _apply(request: Request, kiosk_id: str, stored: list[StoredSession]):
 async def put_session(session_id: str, request: Request, kiosk_id: Kiosk) -> JSONResponse:
     """Store one snapshot (created / updated / unchanged / stale)."""
     raw = await read_limited(request, request.app.state.settings.max_body)
-    snap = validate_snapshot(parse_json(raw))
+    body = parse_json(raw)
     try:
-        same = UUID(session_id) == snap.session_id
-    except ValueError:
-        same = False
-    if not same:
-        raise Problem(
-            422,
-            "session_id differs from the path",
-            errors=[{"pointer": "/session_id", "detail": "must equal the session id in the path"}],
-        )
-    (outcome,) = await _apply(request, kiosk_id, [_owned(snap, kiosk_id)])
+        snap = validate_snapshot(body)
+        try:
+            same = UUID(session_id) == snap.session_id
+        except ValueError:
+            same = False
+        if not same:
+            raise Problem(
+                422,
+                "session_id differs from the path",
+                errors=[
+                    {"pointer": "/session_id", "detail": "must equal the session id in the path"}
+                ],
+            )
+        owned = _owned(snap, kiosk_id)
+    except Problem as problem:
+        _sid, revision = _as_sent(body)
+        await _apply(request, kiosk_id, [], [_refusal(session_id[:64], revision, problem)])
+        raise
+    (outcome,) = await _apply(request, kiosk_id, [owned])
     if not isinstance(outcome, Applied):
         raise _as_problem(outcome)
     body = PutResult(
@@ -113,6 +146,7 @@ async def post_batch(request: Request, kiosk_id: Kiosk) -> BatchOut:
         )
     results: list[BatchItemResult | None] = []
     valid: list[tuple[int, StoredSession]] = []
+    refused: list[Refusal | None] = []
     for index, (item, checked) in enumerate(zip(items, validate_items(raw, items), strict=True)):
         try:
             if isinstance(checked, Problem):
@@ -121,7 +155,8 @@ async def post_batch(request: Request, kiosk_id: Kiosk) -> BatchOut:
             results.append(None)
         except Problem as problem:
             results.append(_rejected(item, problem))
-    outcomes = await _apply(request, kiosk_id, [s for _, s in valid]) if valid else []
+            refused.append(_refusal(*_as_sent(item), problem))
+    outcomes = await _apply(request, kiosk_id, [s for _, s in valid], refused)
     for (index, _), outcome in zip(valid, outcomes, strict=True):
         if isinstance(outcome, Applied):
             results[index] = BatchItemResult(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, null, select
 
 from listing.models.stored import now_text
 from listing.schema import admin_tokens, kiosks, sessions
@@ -39,7 +39,7 @@ class KioskRow:
     revoked_at: str | None
     last_seen_at: str | None
     software_version: str | None
-    sessions: int
+    sessions: int | None  # None: not counted
     tour_name: str | None
 
 
@@ -90,8 +90,12 @@ def revoke_kiosk(conn: Connection, kiosk_id: str) -> None:
         raise UnknownKiosk(kiosk_id)
 
 
-def list_kiosks(conn: Connection) -> list[KioskRow]:
-    """Every kiosk with its contact and how many sessions the listing holds for it."""
+def list_kiosks(conn: Connection, *, count: bool = True) -> list[KioskRow]:
+    """Every kiosk with its contact and (unless not `count`) how many sessions the listing
+    holds for it: counting reads every session."""
+    if not count:
+        rows = conn.execute(select(kiosks, null().label("held")).order_by(kiosks.c.kiosk_id))
+        return [_row(r) for r in rows]
     held = (
         select(sessions.c.kiosk_id, func.count().label("n"))
         .group_by(sessions.c.kiosk_id)
@@ -102,18 +106,24 @@ def list_kiosks(conn: Connection) -> list[KioskRow]:
         .outerjoin(held, held.c.kiosk_id == kiosks.c.kiosk_id)
         .order_by(kiosks.c.kiosk_id)
     )
-    return [
-        KioskRow(
-            r.kiosk_id,
-            r.created_at,
-            r.revoked_at,
-            r.last_seen_at,
-            r.software_version,
-            r.held,
-            r.tour_name,
-        )
-        for r in rows
-    ]
+    return [_row(r) for r in rows]
+
+
+def held_sessions(conn: Connection, kiosk_ids: Sequence[str]) -> dict[str, int]:
+    """How many sessions the listing holds for each of these kiosks (an index range each)."""
+    query = (
+        select(sessions.c.kiosk_id, func.count())
+        .where(sessions.c.kiosk_id.in_(list(kiosk_ids)))
+        .group_by(sessions.c.kiosk_id)
+    )
+    return dict(conn.execute(query).all())
+
+
+def _row(r) -> KioskRow:
+    return KioskRow(
+        r.kiosk_id, r.created_at, r.revoked_at, r.last_seen_at, r.software_version, r.held,
+        r.tour_name,
+    )  # fmt: skip
 
 
 def missing_kiosks(conn: Connection, kiosk_ids: Sequence[str]) -> list[str]:
@@ -200,3 +210,35 @@ def is_admin(conn: Connection, token_hash: str) -> bool:
         )
     )
     return found is not None
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    kiosk_id: str
+    created_at: str
+    revoked_at: str | None
+    last_seen_at: str | None
+
+
+def enrolments(conn: Connection, offset: int, limit: int) -> list[Enrolment]:
+    """A page of kiosks and their tokens' state, active ones first, each by id."""
+    query = (
+        select(kiosks.c.kiosk_id, kiosks.c.created_at, kiosks.c.revoked_at, kiosks.c.last_seen_at)
+        .order_by(kiosks.c.revoked_at.is_not(None), kiosks.c.kiosk_id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [Enrolment(*row) for row in conn.execute(query)]
+
+
+def enrolment(conn: Connection, kiosk_id: str) -> Enrolment | None:
+    query = select(
+        kiosks.c.kiosk_id, kiosks.c.created_at, kiosks.c.revoked_at, kiosks.c.last_seen_at
+    ).where(kiosks.c.kiosk_id == kiosk_id)
+    row = conn.execute(query).first()
+    return Enrolment(*row) if row else None
+
+
+def kiosk_ids(conn: Connection) -> list[str]:
+    """Every kiosk's id, revoked ones too (the portal's filters and choices)."""
+    return list(conn.scalars(select(kiosks.c.kiosk_id).order_by(kiosks.c.kiosk_id)))

@@ -18,6 +18,7 @@ from listing.schema import pack_kiosks, pack_workshops, packs
 from listing.storage.kiosks import UnknownKiosk, missing_kiosks
 
 MIN_PREFIX = 6  # the shortest start of a SHA-256 that names a pack
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$"  # a pack's name
 
 
 class UnknownPack(LookupError):
@@ -109,6 +110,11 @@ def remove_pack(conn: Connection, name: str) -> StoredPack:
 def list_packs(conn: Connection) -> list[StoredPack]:
     """Every pack by name, with whom it is for and what it holds (not its bytes)."""
     return _stored(conn, None)
+
+
+def pack_names(conn: Connection) -> dict[str, str]:
+    """Every pack's name by its SHA-256."""
+    return dict(conn.execute(select(packs.c.sha256, packs.c.name)).all())
 
 
 def packs_for(conn: Connection, kiosk_id: str) -> list[PlannedPack]:

@@ -148,6 +148,18 @@ def public(
     return [StoredSession.from_row(row) for row in conn.execute(query)]
 
 
+def of_kiosk(conn: Connection, kiosk_id: str, offset: int, limit: int) -> list[StoredSession]:
+    """A page of one kiosk's sessions, the newest first (the index on kiosk and start)."""
+    query = (
+        select(sessions)
+        .where(sessions.c.kiosk_id == kiosk_id)
+        .order_by(sessions.c.started_at.desc(), sessions.c.session_id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [StoredSession.from_row(row) for row in conn.execute(query)]
+
+
 def every(conn: Connection) -> Iterator[StoredSession]:
     """Every session (reports), oldest first, fetched a thousand rows at a time (a server-side
     cursor on PostgreSQL): a report never holds them all in memory."""

@@ -46,6 +46,24 @@ def add_stop(conn: Connection, stop: StopIn) -> StoredStop:
     return StoredStop(**values, workshops=tuple(stop.workshops))
 
 
+def update_stop(conn: Connection, stop_id: str, stop: StopIn) -> StoredStop:
+    """Change a stop's day, times, place and workshops (its kiosk, id and status stay): the
+    kiosk's next plan carries the change. UnknownStop if there is none."""
+    found = get_stop(conn, stop_id)
+    if found is None:
+        raise UnknownStop(stop_id)
+    values = StoredStop.columns_of(stop) | {"kiosk_id": found.kiosk_id, "updated_at": now_text()}
+    conn.execute(stops.update().where(stops.c.stop_id == found.stop_id).values(values))
+    conn.execute(stop_workshops.delete().where(stop_workshops.c.stop_id == found.stop_id))
+    if stop.workshops:
+        rows = [
+            {"stop_id": found.stop_id, "position": i, "workshop_id": w}
+            for i, w in enumerate(stop.workshops)
+        ]
+        conn.execute(stop_workshops.insert(), rows)
+    return get_stop(conn, found.stop_id)
+
+
 def cancel_stop(conn: Connection, stop_id: str) -> tuple[StoredStop, bool]:
     """Cancel a stop; returns it and whether it was planned until now (False: already
     cancelled, nothing changed). UnknownStop if there is none."""
@@ -78,9 +96,11 @@ def list_stops(
     municipality: str | None = None,
     workshop: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[StoredStop]:
     """Stops by date, then start time (none first), optionally of one kiosk, between two dates
-    (YYYY-MM-DD, both included), in one municipality or planning one workshop; at most `limit`."""
+    (YYYY-MM-DD, both included), in one municipality or planning one workshop; at most `limit`
+    of them after the first `offset`."""
     query = select(stops)
     if kiosk_id is not None:
         query = query.where(stops.c.kiosk_id == kiosk_id)
@@ -96,7 +116,7 @@ def list_stops(
         )
         query = query.where(exists().where(planned))
     order = (stops.c.date, func.coalesce(stops.c.starts_at, ""), stops.c.stop_id)
-    return _with_workshops(conn, query.order_by(*order).limit(limit))
+    return _with_workshops(conn, query.order_by(*order).offset(offset).limit(limit))
 
 
 def _with_workshops(conn: Connection, query) -> list[StoredStop]:

@@ -83,7 +83,8 @@ def set_password(conn: Connection, name: str, password_hash: str) -> None:
     _end_sessions_of(conn, name)
 
 
-def list_users(conn: Connection) -> list[User]:
+def list_users(conn: Connection, offset: int = 0, limit: int | None = None) -> list[User]:
+    """Every person by name (or a page of them) with their open sessions."""
     open_ = (
         select(web_sessions.c.user_name, func.count().label("n"))
         .group_by(web_sessions.c.user_name)
@@ -93,6 +94,8 @@ def list_users(conn: Connection) -> list[User]:
         select(users, func.coalesce(open_.c.n, 0).label("open"))
         .outerjoin(open_, open_.c.user_name == users.c.name)
         .order_by(users.c.name)
+        .offset(offset)
+        .limit(limit)
     )
     return [User(r.name, r.role, r.created_at, r.password_set_at, r.open) for r in rows]
 

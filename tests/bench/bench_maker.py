@@ -1,8 +1,9 @@
 """Maker mode figures: a rule's trigger to its action's pin change (button press -> LED pin high),
-and the CPU a 60 Hz UI loop spends with ten rules loaded.
+the CPU a 60 Hz UI loop spends with ten rules loaded, and the kiosk idle on the maker screen
+with ten rules running.
 
 Baselines in the same run: a bare gpiozero `button.when_pressed = led.on` on mock pins; the same
-UI loop on the same simulated kit without an engine.
+UI loop on the same simulated kit without an engine; the kiosk idle on Home (bench_ui's measure).
 """
 
 from __future__ import annotations
@@ -152,6 +153,31 @@ def _loop_cpu(rules: int | None) -> float:
     return share
 
 
+def _idle_screens() -> tuple[float, float]:
+    """% of a core the whole kiosk takes idle on Home, then on the maker screen with ten rules
+    running on the simulated kit (its loop, the kit's threads, the engine), each over IDLE_S."""
+    import tempfile
+    from pathlib import Path
+
+    from kiosk.ui import display
+    from tests.bench.bench_ui import IDLE_S as UI_IDLE_S
+    from tests.bench.bench_ui import _app, _close, _idle
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-maker-"))
+    display.start()
+    app = _app(tmp)
+    home = _idle(app)
+    maker = app.go("maker")
+    maker.bench.open(_rules(10), saved=False)
+    app.turn(0)
+    assert len(maker.bench.rules) == 10 and app.screen is maker
+    busy = _idle(app)
+    assert app.screen is maker, f"left the maker screen within {UI_IDLE_S} s"
+    maker.bench.close()
+    _close(app)
+    return home, busy
+
+
 def run(report) -> None:
     bare_median, bare_p99 = _percentiles(_bare())
     median, p99 = _percentiles(_engine())
@@ -164,3 +190,6 @@ def run(report) -> None:
     busy = _loop_cpu(10)
     report.row("60 Hz loop with ten rules: CPU / wall time", busy * 100, "%",
                baseline=idle * 100, goal="close to the same loop without rules")  # fmt: skip
+    home, maker = _idle_screens()
+    report.row("idle kiosk on the maker screen, ten rules", maker, "% core", baseline=home,
+               goal="close to idle Home (<= 2 % more)")  # fmt: skip

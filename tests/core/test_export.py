@@ -1,5 +1,6 @@
 """The sessions' CSV: a BOM for spreadsheets, formula-like text made inert, numbers left alone,
-and the same file from the command line and from the facilitator's USB export."""
+and the same file from the command line and from the facilitator's USB export; beside it on the
+stick, the program of every creation of maker mode."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from kiosk.cli import main
 from kiosk.config import Config
 from kiosk.core.export import FIELDS, write_csv
 from kiosk.journal import Journal
+from kiosk.maker.rules import Action, Creation, Rule, Trigger
+from kiosk.maker.store import Store
 from kiosk.stop import Stop
 from kiosk.ui.usb import export_sessions
 
@@ -51,3 +54,23 @@ def test_a_file_that_cannot_be_written_is_one_line_and_exit_1(tmp_path, capsys):
     assert main(["--config", str(config_file), "export", "--csv", str(target)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"stem-kiosk: cannot write {target}")
+
+
+def test_the_usb_export_writes_each_creations_program_next_to_the_csv(tmp_path):
+    """What youth made in maker mode goes home with the facilitator's stick: one .py per
+    creation, its pins in its header, valid Python; a file that does not load stays behind."""
+    data = tmp_path / "data"
+    store = Store(data)
+    store.save(Creation("Snelle Raket", (Rule(Trigger("pressed", "button"),
+                                               (Action("switch_on", "led"),)),)))  # fmt: skip
+    (store.folder / "kapot.yaml").write_text("name: Kapot\nrules: [{when: {trigger: x}}]\n")
+    config = Config(path=tmp_path / "kiosk.yaml", kiosk_id="core-test", data_dir=data)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with Journal.for_config(config) as journal:
+        csv_path = export_sessions(config, journal, stick)
+    assert sorted(p.name for p in stick.iterdir()) == sorted([csv_path.name, "snelle_raket.py"])
+    program = (stick / "snelle_raket.py").read_text(encoding="utf-8")
+    compile(program, "snelle_raket.py", "exec")
+    assert "drukknop" in program and "GPIO17 (pin 11)" in program and "GPIO27 (pin 13)" in program
+    assert (store.folder / "kapot.yaml").exists()

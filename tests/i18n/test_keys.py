@@ -10,10 +10,16 @@ from pathlib import Path
 import pytest
 
 from devices.checks import CONDITIONS
+from devices.parts.traffic_lights import COLOURS as LIGHTS
 from kiosk.clock import CORRECTED, NTP, UNSYNCED
 from kiosk.journal import BANDS, GENDERS, STATUSES
+from kiosk.maker.blocks import ACTIONS, COLOURS, MELODIES, TRIGGERS
+from kiosk.maker.sentences import UNITS
+from kiosk.maker.status import REASONS, STATES
 from kiosk.stop import VENUE_TYPES
 from kiosk.sync.round import CHECKING, FINAL_STATES, IDLE, RECONCILING, SENDING, SyncProgress
+from kiosk.ui.makerlist import ACTIONS as LIST_ACTIONS
+from kiosk.ui.makerpick import QUESTIONS, WORDS
 from kiosk.ui.stopentry import FIELDS
 from kiosk.workshop import DEMOS
 from listing.models.incoming import VENUE_TYPES as LISTING_VENUES
@@ -30,13 +36,27 @@ KIOSK_BUILT = {
     "ui.demo.{}": DEMOS,
     "ui.startup.clock_{}": (NTP, CORRECTED, UNSYNCED),
     "ui.sync.state.{}": (IDLE, CHECKING, SENDING, RECONCILING, *FINAL_STATES),
+    "ui.month.{}": range(1, 13),
     "check.{}": CONDITIONS,
     "card.check.{}": CONDITIONS,
+    "ui.maker.when.{}": TRIGGERS,
+    "ui.maker.do.{}": ACTIONS,
+    "ui.maker.group.{}": {b.group for b in (*TRIGGERS.values(), *ACTIONS.values())},
+    "ui.maker.unit.{}": UNITS,
+    "ui.maker.colour.{}": COLOURS,
+    "ui.maker.melody.{}": MELODIES,
+    "ui.maker.light.{}": LIGHTS,
+    "ui.maker.state.{}": STATES,
+    "ui.maker.off.{}": REASONS,
+    "ui.maker.word.{}": range(1, WORDS + 1),
+    "ui.maker.pick.{}": QUESTIONS,
+    "ui.maker.list.{}": [what for what, *_ in LIST_ACTIONS],
 }
 LISTING_BUILT = {
     "venue.{}": LISTING_VENUES,
     "weekday.{}": range(1, 8),  # ISO: Monday is 1
     "month.{}": range(1, 13),
+    "month_short.{}": range(1, 13),
 }
 # Namespaces in which every string literal of kiosk/ and devices/ is a message key, wherever it
 # is written (a reason key, a notice, a variable picked before the call).

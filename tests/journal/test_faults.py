@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import subprocess
 
 import pytest
 
 from kiosk.journal import DiskFull, Journal, journal_path, schema
 from tests.journal.conftest import STOP, WORKSHOP
 from tests.journal.powercut import run_kills
+from tests.support.tmpfs import mounted_tmpfs
 
 KILLS = 50
 
@@ -109,17 +109,10 @@ def test_two_bad_journals_in_one_second_both_kept(data_dir):
 
 @pytest.fixture
 def tiny_fs(tmp_path):
-    """A real 320 KiB file system (tmpfs), so the disk really fills up."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root (the max_page_count test still runs)")
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=320k", "tmpfs", str(mount)],
-                          capture_output=True, text=True, check=False)  # fmt: skip
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+    """A real 320 KiB file system (tmpfs), so the disk really fills up (the max_page_count
+    test still runs where it cannot be mounted)."""
+    with mounted_tmpfs(tmp_path, "320k") as mount:
+        yield mount
 
 
 def test_a_really_full_disk_refuses_the_tap_and_keeps_the_rest(tiny_fs):

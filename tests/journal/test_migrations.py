@@ -50,6 +50,7 @@ SEEDS = {
     0: None,
     1: seed_v1,
     2: seed_v2,
+    3: seed_v2,  # version 3 added an index only
 }  # one per earlier version: a new version needs a seed here
 
 
@@ -92,6 +93,8 @@ def test_migrates_from_every_earlier_version(data_dir, version):
         )
         assert j.count(sid, "18-") == 1
         assert j.apply_clock_offset(0.0, "listing") >= 0  # v2's clock_fixes is there
+        j.record_creation(sid)  # v4's count of maker mode's creations is there
+        assert j.snapshot(sid)["progress"] == {"steps": 0, "checks_passed": 0, "creations": 1}
 
 
 def test_opening_twice_applies_nothing_more(data_dir):

@@ -3,7 +3,8 @@
 For each shipped workshop, two runs from Home to the end of the session: the first variant at
 every choice, then every other variant. Each check is met through the simulated sensors; it must
 turn green (the player's state and the check box on screen) and the journal must hold the session
-with exactly the checks passed on the way.
+with exactly the checks passed on the way. A step or choice that opens maker mode ("Code it
+yourself") is opened: the workshop's devices and a starter rule, running, then back to the step.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from devices.checks import Check, CheckMonitor
 from kiosk.library import shipped_dir, workshop_files
+from kiosk.maker.starter import starter_rule
 from kiosk.ui import theme
 from kiosk.ui.player import CHECK_BOX
 from kiosk.ui.script import Player, Script
@@ -32,6 +34,7 @@ class Walker(Player):
     def __init__(self, app, folder):
         super().__init__(app, Script("completion"), folder)
         self.met: list[str] = []  # ids of the checks met, in order
+        self.made: list[str] = []  # ids of the steps (and choices) that opened maker mode
 
     @property
     def screen(self):
@@ -67,6 +70,7 @@ class Walker(Player):
                 break
             self.do_tap("home.more")
         self.do_tap(tile)
+        self.workshop = workshop
         self.prepare(workshop.steps[0].check)
         self.do_tap("intro.start")
         assert self.screen.id == "player"
@@ -109,10 +113,27 @@ class Walker(Player):
         assert self.check_pixel() == theme.OK, f"{check_id}: the check box is not green"
         self.met.append(check_id)
 
+    def make(self, where: str) -> None:
+        """Open maker mode from the step: the workshop's devices in one starter rule that runs
+        (ready, its program shown), then back to the same step."""
+        player, spec = self.screen, self.app.kit.spec
+        self.do_tap("player.maker")
+        maker = self.screen
+        assert maker.id == "maker", f"{where}: maker mode did not open"
+        rule = starter_rule(spec, list(self.workshop.devices))
+        assert maker.bench.rules == (rule,)
+        assert [s.state for s in maker.bench.statuses] == ["ready"], maker.bench.statuses
+        assert "from gpiozero import" in maker.bench.code or not rule.devices
+        self.do_tap("maker.back")
+        assert self.screen is player and player.step.id == where.split(".")[0]
+        self.made.append(where)
+
     def step(self, step: Step, variants: list[int], following: Step | None) -> None:
         """The current step: the given variants one after another (if a choice), then Next."""
         player = self.screen
         assert player.step.id == step.id
+        if step.maker:
+            self.make(step.id)
         if step.check is not None and not step.variants:
             self.meet(step.check, step.id)
         for n, i in enumerate(variants):
@@ -122,6 +143,8 @@ class Walker(Player):
             self.prepare(variant.check)
             self.do_tap(f"player.choice.{variant.id}")
             assert player.variant is variant
+            if variant.maker:
+                self.make(f"{step.id}.{variant.id}")
             if variant.check is not None:
                 self.meet(variant.check, f"{step.id}.{variant.id}")
         if following is not None and not following.variants:
@@ -163,6 +186,10 @@ def test_every_step_of_every_workshop_can_be_completed(path, run, make_app, tmp_
                      if step.variants[i].check is not None]  # fmt: skip
         walker.step(step, variants, following)
     assert walker.met == expected
+    makers = [s.id for s in steps if s.maker]
+    makers += [f"{s.id}.{s.variants[i].id}" for s in steps for i in planned(s, run)
+               if s.variants[i].maker]  # fmt: skip
+    assert sorted(walker.made) == sorted(makers)
     session_id = walker.finish()
     snapshot = app.journal.snapshot(session_id)
     assert snapshot["status"] == "closed"
@@ -170,3 +197,5 @@ def test_every_step_of_every_workshop_can_be_completed(path, run, make_app, tmp_
     assert snapshot["progress"] == {"steps": len(workshop.steps), "checks_passed": len(expected)}
     if run == "first":
         assert len(expected) == workshop.checks
+    else:  # every workshop's 14+ choice is among the others, and opens maker mode
+        assert any("14+" in v.title.nl and v.maker for s in steps for v in s.variants)

@@ -178,3 +178,16 @@ def test_a_missing_espeak_gives_silence_and_says_so(tmp_path, monkeypatch):
     speech.stop()
     assert not speech.to_wav("Hallo", "nl", tmp_path / "x.wav")
     assert not (tmp_path / "x.wav").exists()
+
+
+def test_no_temporary_folder_for_the_probe_is_a_reason_not_a_crash(monkeypatch):
+    """The start-up check runs on a thread; a process on its way out may have lost its temporary
+    folder (or the disk is full): the answer is "not working, because", never an exception."""
+
+    def gone(*args, **kwargs):
+        raise FileNotFoundError(2, "No such file or directory", "/tmp/tmpabc/nl.err")
+
+    monkeypatch.setattr("tempfile.TemporaryDirectory", gone)
+    status = Speech().available()
+    assert (status.ok, status.key) == (False, "speech.failed")
+    assert "No such file or directory" in status.values["reason"]

@@ -9,6 +9,7 @@ WebDriver is plain JSON over HTTP, spoken here with httpx (no extra dependency).
 
 from __future__ import annotations
 
+import base64
 import shutil
 import socket
 import subprocess
@@ -78,13 +79,42 @@ class Page:
     def url(self) -> str:
         return self._call("GET", "/url")
 
-    def script(self, source: str) -> Any:
-        return self._call("POST", "/execute/sync", {"script": source, "args": []})
+    def script(self, source: str, *args: Any) -> Any:
+        return self._call("POST", "/execute/sync", {"script": source, "args": list(args)})
 
-    def screenshot(self, path: Path) -> None:
-        import base64
+    def script_async(self, source: str, *args: Any) -> Any:
+        """Run `source`; it ends by calling its last argument with the result."""
+        return self._call("POST", "/execute/async", {"script": source, "args": list(args)})
 
-        path.write_bytes(base64.b64decode(self._call("GET", "/screenshot")))
+    def choose(self, css: str, value: str) -> None:
+        """Pick the option with this value in a <select>."""
+        self.click(f"{css} option[value='{value}']")
+
+    def title(self) -> str:
+        return self._call("GET", "/title")
+
+    def screenshot(self, path: Path, *, whole: bool = False) -> None:
+        """The viewport as a PNG; `whole`: the whole page, however long (over DevTools)."""
+        if whole:
+            shot = self._call(
+                "POST",
+                "/goog/cdp/execute",
+                {"cmd": "Page.captureScreenshot", "params": {"captureBeyondViewport": True}},
+            )["data"]
+        else:
+            shot = self._call("GET", "/screenshot")
+        path.write_bytes(base64.b64decode(shot))
+
+    def print_pdf(self) -> bytes:
+        """The page printed as the browser prints it (its print style sheet), on A4."""
+        size = {"width": 21.0, "height": 29.7}
+        return base64.b64decode(self._call("POST", "/print", {"page": size, "background": True}))
+
+    def viewport(self, width: int, height: int, *, mobile: bool = False) -> None:
+        """Lay pages out at exactly this size (a window cannot be narrower than 500 px)."""
+        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}
+        cdp = {"cmd": "Emulation.setDeviceMetricsOverride", "params": metrics}
+        self._call("POST", "/goog/cdp/execute", cdp)
 
 
 @contextmanager

@@ -1,6 +1,7 @@
 """A threaded HTTP proxy in front of the real listing that injects the network's faults.
 
-Tests queue faults (`plan`) or set a random fault rate; everything else is forwarded unchanged.
+Tests queue faults (`plan`) or set a random fault rate; everything else is forwarded unchanged,
+unless `answer` (a test's own responder, e.g. one serving a hostile pack) answers it first.
 """
 
 from __future__ import annotations
@@ -26,10 +27,14 @@ TRUNCATE = "truncate"  # forward, then send half the answer's body and close
 NOT_JSON = "not_json"  # forward, then answer 200 with a body that is not JSON
 REVOKE = "revoke"  # revoke the kiosk's token, then forward (so: 401)
 REJECT_ONE = "reject_one"  # break one session of a batch (its total), then forward
-FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, REVOKE, REJECT_ONE)
+WRONG_BYTES = "wrong_bytes"  # forward, then change one byte of the answer (same length)
+FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, REVOKE, REJECT_ONE, WRONG_BYTES)
 BUSY = ("500", "502", "503", "429")  # answer this status (503/429 with Retry-After)
 REFUSED = ("400", "409", "413", "422")  # answer this status for the whole request
-STATUS = BUSY + REFUSED
+GONE = ("404",)  # a pack or plan the listing does not have
+STATUS = BUSY + REFUSED + GONE
+# answer(method, path, headers, body) -> (status, [(name, value)], body), or None to forward
+Responder = Callable[[str, str, dict, bytes], "tuple[int, list[tuple[str, str]], bytes] | None"]
 RANDOM_FAULTS = (DROP_BEFORE, DROP_AFTER, STALL, TRUNCATE, NOT_JSON, *BUSY)
 
 
@@ -51,8 +56,10 @@ class FaultyProxy:
         retry_after: int = 0,
         delay_s: float = 0.0,
         on_revoke: Callable[[], None] | None = None,
+        answer: Responder | None = None,
     ):
         parts = urlsplit(upstream)
+        self.answer = answer
         self.upstream = (parts.hostname, parts.port)
         self.stall_s, self.retry_after, self.delay_s = stall_s, retry_after, delay_s
         self.on_revoke = on_revoke
@@ -147,7 +154,11 @@ class _Handler(BaseHTTPRequestHandler):
             proxy.on_revoke()
         if action == REJECT_ONE:
             body = _break_one(body)
-        status, headers, answer = self._forward(body)
+        own = proxy.answer and proxy.answer(self.command, self.path, dict(self.headers), body)
+        status, headers, answer = own or self._forward(body)
+        if action == WRONG_BYTES and answer:
+            middle = len(answer) // 2
+            answer = answer[:middle] + bytes([answer[middle] ^ 0xFF]) + answer[middle + 1 :]
         if action == DROP_AFTER:
             return self._drop()
         if action == STALL:
@@ -170,15 +181,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(answer)
 
     def _forward(self, body: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
-        conn = http.client.HTTPConnection(*self.owner.upstream, timeout=30)
-        try:
-            skip = ("connection", "content-length")  # http.client sets the body's own length
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in skip}
-            conn.request(self.command, self.path, body=body or None, headers=headers)
-            response = conn.getresponse()
-            return response.status, response.getheaders(), response.read()
-        finally:
-            conn.close()
+        return forward(self.owner.upstream, self.command, self.path, dict(self.headers), body)
 
     def _problem(self, status: int) -> None:
         problem = {"type": "about:blank", "title": "injected", "status": status}
@@ -195,6 +198,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
+
+
+def forward(upstream: tuple, method: str, path: str, headers: dict, body: bytes):
+    """One request to the upstream (host, port) as it came: (status, headers, body)."""
+    conn = http.client.HTTPConnection(*upstream, timeout=30)
+    try:
+        skip = ("connection", "content-length")  # http.client sets the body's own length
+        sent = {k: v for k, v in headers.items() if k.lower() not in skip}
+        conn.request(method, path, body=body or None, headers=sent)
+        response = conn.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        conn.close()
 
 
 def _break_one(body: bytes) -> bytes:

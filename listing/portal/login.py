@@ -1,7 +1,7 @@
-"""`/portal/`: logging in and out, and the portal's home page showing who is logged in.
+"""`/portal/login` and `/portal/logout`, and the portal's stylesheet.
 
-Server-rendered, Dutch first; every form carries its session's CSRF token. The fleet, tour and
-pack pages of later issues hang under the same prefix and reuse `listing.auth`.
+Every form carries its session's CSRF token; after logging in, a person goes on to `next` (a
+portal page of this site, never elsewhere).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from fastapi.responses import RedirectResponse, Response
 from listing.auth import forms, guard, login, store
 from listing.auth.forms import Posted
 from listing.i18n import Catalogue
-from listing.pages import language, render
+from listing.pages import language
+from listing.portal import layout
 from listing.storage.users import WebSession
 
 router = APIRouter(prefix="/portal", include_in_schema=False)
-HOME = "/portal/"
+HOME = layout.HOME
 Next = Annotated[str, Query(max_length=500)]
 
 
@@ -49,8 +50,9 @@ def _login_page(
         secret, session = store.start(
             request.app.state.engine, None, settings.idle_minutes * 60, replacing
         )
-    response = render(
+    response = layout.page(
         request,
+        None,
         "portal/login.html.j2",
         status,
         csrf_token=session.csrf_token,
@@ -119,6 +121,15 @@ def logout(request: Request, posted: Annotated[Posted, forms.posted("coordinator
     return response
 
 
-@router.get("/")
-def home(request: Request, session: guard.Coordinator) -> Response:
-    return render(request, "portal/home.html.j2", session=session)
+@router.get("/portal.css")
+def stylesheet() -> Response:
+    return layout.stylesheet()
+
+
+# Included after every other portal page: a page the portal does not have.
+fallback = APIRouter(prefix="/portal", include_in_schema=False)
+
+
+@fallback.get("/{anything:path}")
+def not_found(request: Request, session: guard.Coordinator) -> Response:
+    return layout.missing(request, session, HOME)

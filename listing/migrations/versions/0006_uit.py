@@ -1,4 +1,4 @@
-"""Revision 0005_uit: what the listing remembers of each stop at UiTdatabank, per environment
+"""Revision 0006: what the listing remembers of each stop at UiTdatabank, per environment
 (test or production, named by its Entry API URL): its event, the content UiTdatabank holds,
 a create whose answer is missing, the last refusal, and the place the coordinator chose.
 """
@@ -6,8 +6,8 @@ a create whose answer is missing, the last refusal, and the place the coordinato
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_uit"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 
 
 def upgrade() -> None:
