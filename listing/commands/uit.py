@@ -9,14 +9,12 @@ import sys
 
 from listing import db
 from listing.commands import engine, fail
-from listing.storage.stops import UnknownStop, get_stop, list_stops
-from listing.storage.uit import choose_place, uit_states
-from listing.uit.client import UitClient
+from listing.storage.stops import UnknownStop, list_stops
+from listing.storage.uit import uit_states
 from listing.uit.errors import UitError
 from listing.uit.event import NotPublishable
 from listing.uit.links import event_url
-from listing.uit.publish import place_url
-from listing.uit.run import Line, publish_stops, select_stops
+from listing.uit.run import Line, pick_place, publish_from_env
 from listing.uit.settings import from_env
 
 PICK = "stem-listing uit place {stop} PLACE_ID"
@@ -58,18 +56,9 @@ def add_commands(sub) -> None:
 
 def _publish(args) -> int:
     try:
-        settings = from_env()
-        client = UitClient(settings)
-    except UitError as err:
-        return fail(err.message, 1)
-    listing = engine(args)
-    with db.read(listing) as conn:
-        try:
-            stops = select_stops(conn, settings.entry_url, stop_id=args.stop, every=args.all)
-        except UnknownStop:
-            return fail(f"no stop {args.stop} (see `stem-listing stop list`)", 2)
-    try:
-        run = publish_stops(listing, stops, client=client, settings=settings, told=_tell)
+        run = publish_from_env(engine(args), stop_id=args.stop, every=args.all, told=_tell)
+    except UnknownStop:
+        return fail(f"no stop {args.stop} (see `stem-listing stop list`)", 2)
     except UitError as err:  # a refused secret or a wrong setting: nothing more can work
         return fail(err.message, 1)
     if run.untried:
@@ -95,14 +84,12 @@ def _place(args) -> int:
     except UitError as err:
         return fail(err.message, 1)
     try:
-        chosen = place_url(entry_url, args.place_id.strip())
+        with db.write(engine(args)) as conn:
+            stop, chosen = pick_place(conn, args.stop_id, entry_url, args.place_id)
     except NotPublishable:
         return fail(f"{args.place_id!r} is neither a UiT place id (a UUID) nor a place URL", 2)
-    with db.write(engine(args)) as conn:
-        stop = get_stop(conn, args.stop_id)
-        if stop is None:
-            return fail(f"no stop {args.stop_id} (see `stem-listing stop list`)", 2)
-        choose_place(conn, stop.stop_id, entry_url, chosen)
+    except UnknownStop:
+        return fail(f"no stop {args.stop_id} (see `stem-listing stop list`)", 2)
     print(f"stop {stop.stop_id} ({stop.date}, {stop.name}): UiT place {chosen}")
     print(f"publish it with: stem-listing uit publish --stop {stop.stop_id}", file=sys.stderr)
     return 0

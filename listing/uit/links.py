@@ -23,3 +23,8 @@ def public_page(entry_url: str, event_id: str, name: str) -> str | None:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "event"
     return PAGE.format(slug=slug, event_id=event_id)
+
+
+def event_link(entry_url: str, event_id: str, name: str) -> str:
+    """Where a person looks at the event: its public page on production, else its data."""
+    return public_page(entry_url, event_id, name) or event_url(entry_url, event_id)

@@ -28,6 +28,7 @@ CREATING, PUBLISHED, CANCELLED = "creating", "published", "cancelled"
 PLACE_URL = re.compile(rf"^https?://.+?/places?/({UUID})/?$")  # models/place-@id.json
 NOT_YET = "cancelled before it was published"
 REJECTED = "rejected by UiTdatabank: "
+PICK = "pick the place"  # how every reason ends that the coordinator answers with a place
 
 
 @dataclass(frozen=True)
@@ -163,16 +164,16 @@ def _place(stop: PlannedStop, client: UitClient, settings: UitSettings) -> str:
     if stop.place_id:
         return place_url(settings.entry_url, stop.place_id)
     if not stop.postcode:
-        raise PickPlace("no UiT place chosen and no postcode to search one by: pick the place", [])
+        raise PickPlace(f"no UiT place chosen and no postcode to search one by: {PICK}", [])
     try:
         found = client.find_places(stop.name, stop.postcode)
     except Rejected as err:
-        reason = f"the place search was refused ({err.message}): pick the place"
+        reason = f"the place search was refused ({err.message}): {PICK}"
         raise PickPlace(reason, []) from None
     if len(found) == 1:
         return found[0].id
     many = f"{len(found)} UiT places" if found else "no UiT place"
-    raise PickPlace(f"{many} named {stop.name!r} at {stop.postcode}: pick the place", found)
+    raise PickPlace(f"{many} named {stop.name!r} at {stop.postcode}: {PICK}", found)
 
 
 def _create(

@@ -17,13 +17,13 @@ from listing.localtime import today
 from listing.models.stored import parse_utc_text
 from listing.models.stored_fleet import KnownWorkshop, StoredStop
 from listing.storage.stops import UnknownStop, get_stop, list_stops
-from listing.storage.uit import Busy, UitState, UitTable, stop_lock, uit_states
+from listing.storage.uit import Busy, UitState, UitTable, choose_place, stop_lock, uit_states
 from listing.storage.workshops import workshop_texts
 from listing.uit.client import Place, UitClient
 from listing.uit.errors import TryLater
 from listing.uit.event import PlannedStop, Workshop
-from listing.uit.publish import CANCELLED, CREATING, Settle, publish_stop
-from listing.uit.settings import UitSettings
+from listing.uit.publish import CANCELLED, CREATING, Settle, place_url, publish_stop
+from listing.uit.settings import UitSettings, from_env
 
 WAIT_S = 300.0  # how long a run waits for a stop that another run is publishing
 BUSY = "another run is publishing this stop right now: run again later"
@@ -56,6 +56,11 @@ class Run:
     untried: int = 0  # stops not tried after UiTdatabank could not be reached
 
     @property
+    def unreachable(self) -> bool:
+        """UiTdatabank could not be reached (rather than a stop being busy)."""
+        return self.later is not None and self.later != BUSY
+
+    @property
     def exit_code(self) -> int:
         """3 try again later, 1 a stop needs the coordinator, else 0."""
         if self.later:
@@ -80,6 +85,38 @@ def select_stops(
     states = uit_states(conn, entry_url, [s.stop_id for s in stops])
     first = today().isoformat()
     return [s for s in stops if _due(s, states.get(s.stop_id), first)]
+
+
+def publish_from_env(
+    engine: Engine,
+    *,
+    stop_id: str | None = None,
+    every: bool = False,
+    wait_s: float = WAIT_S,
+    told: Callable[[Line], None] | None = None,
+) -> Run:
+    """`uit publish` and the portal's buttons: the stops `select_stops` picks, published with
+    the settings of the environment. Raises UnknownStop, and UitError (ConfigError: the
+    settings or the secret file; AuthFailed: publiq refused the secret) before any stop."""
+    settings = from_env()
+    client = UitClient(settings)
+    with db.read(engine) as conn:
+        stops = select_stops(conn, settings.entry_url, stop_id=stop_id, every=every)
+    return publish_stops(engine, stops, client=client, settings=settings, wait_s=wait_s, told=told)
+
+
+def pick_place(
+    conn: Connection, stop_id: str, entry_url: str, typed: str
+) -> tuple[StoredStop, str]:
+    """The place typed (its id, a UUID, or its URL) becomes the stop's UiT place from the next
+    publish on; returns the stop and the place's URL. NotPublishable when it is neither,
+    UnknownStop when there is no such stop."""
+    chosen = place_url(entry_url, typed.strip())
+    stop = get_stop(conn, stop_id)
+    if stop is None:
+        raise UnknownStop(stop_id)
+    choose_place(conn, stop.stop_id, entry_url, chosen)
+    return stop, chosen
 
 
 def _due(stop: StoredStop, state: UitState | None, first: str) -> bool:

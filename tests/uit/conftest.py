@@ -28,6 +28,19 @@ def write_secret(path, secret: str, mode: int = 0o600):
     return path
 
 
+def environment(uit: FakeUit, secret_file) -> dict[str, str]:
+    """The STEM_LISTING_UIT_* variables (without the prefix) a coordinator sets, for the fake."""
+    return {
+        "ENTRY_URL": uit.entry_url,
+        "SEARCH_URL": uit.url + "/search",
+        "TOKEN_URL": uit.settings(secret_file).token_url,
+        "CLIENT_ID": uit.client_id,
+        "CLIENT_SECRET_FILE": str(secret_file),
+        "EVENTTYPE": "0.3.1.0.1",
+        "SEARCH_WINDOW_S": "1",
+    }
+
+
 class Sleeps(list):
     """A sleep that records how long it was asked to wait and returns at once."""
 
