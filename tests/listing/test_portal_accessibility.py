@@ -20,7 +20,7 @@ from tests.listing.portal import ADMIN_PAGES, PASSWORD, add_person, portal_pages
 from tests.support.browser import driven_chromium
 from tests.support.listing_server import running_listing
 from tests.support.needs import missing
-from tests.uit.conftest import environment, write_secret
+from tests.uit.conftest import configure, write_secret
 from tests.uit.fake_uit import FakeUit
 
 AXE = Path(__file__).parents[1] / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -76,9 +76,7 @@ def listing(tmp_path_factory):
         fleet = seed_fleet(server)
         add_person(server.engine, "an.peeters", "admin", PASSWORD)
         add_person(server.engine, "piet", "coordinator", PASSWORD)
-        secret = write_secret(folder / "uit-secret", uit.secret)
-        for name, value in environment(uit, secret).items():
-            env.setenv(f"STEM_LISTING_UIT_{name}", value)
+        configure(env, uit, write_secret(folder / "uit-secret", uit.secret))
         uit.add_place("Jeugdhuis Kouter", "9990", "Maldegem", "Kouter 3")
         uit.add_place("Jeugdhuis Kouter Zaal 2", "9990", "Maldegem", "Kouter 5")
         uit.add_place("Bibliotheek Maldegem", "9990", "Maldegem", "Marktstraat 1")

@@ -16,7 +16,7 @@ from listing.storage.uit import stop_lock
 from listing.uit.event import hidden_label
 from listing.uit.links import event_url
 from tests.listing.portal import browser, csrf, signed_in
-from tests.uit.conftest import environment, write_secret
+from tests.uit.conftest import configure, write_secret
 from tests.uit.fake_uit import FakeUit
 
 KIOSK = "mobilab-gent-1"
@@ -33,14 +33,7 @@ def uit():
 @pytest.fixture
 def configured(monkeypatch, uit, tmp_path):
     """The listing's STEM_LISTING_UIT_* pointing at the fake; returns a setter for changes."""
-    values = environment(uit, write_secret(tmp_path / "uit-secret", uit.secret))
-
-    def setenv(**changes):
-        for name, value in {**values, **changes}.items():
-            monkeypatch.setenv(f"STEM_LISTING_UIT_{name}", value)
-
-    setenv()
-    return setenv
+    return configure(monkeypatch, uit, write_secret(tmp_path / "uit-secret", uit.secret))
 
 
 @pytest.fixture

@@ -28,9 +28,10 @@ def write_secret(path, secret: str, mode: int = 0o600):
     return path
 
 
-def environment(uit: FakeUit, secret_file) -> dict[str, str]:
-    """The STEM_LISTING_UIT_* variables (without the prefix) a coordinator sets, for the fake."""
-    return {
+def configure(monkeypatch, uit: FakeUit, secret_file):
+    """The STEM_LISTING_UIT_* variables a coordinator sets, for the fake; returns a setter
+    that changes some of them (the others as they were first set)."""
+    values = {
         "ENTRY_URL": uit.entry_url,
         "SEARCH_URL": uit.url + "/search",
         "TOKEN_URL": uit.settings(secret_file).token_url,
@@ -39,6 +40,13 @@ def environment(uit: FakeUit, secret_file) -> dict[str, str]:
         "EVENTTYPE": "0.3.1.0.1",
         "SEARCH_WINDOW_S": "1",
     }
+
+    def setenv(**changes):
+        for name, value in {**values, **changes}.items():
+            monkeypatch.setenv(f"STEM_LISTING_UIT_{name}", value)
+
+    setenv()
+    return setenv
 
 
 class Sleeps(list):

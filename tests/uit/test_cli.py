@@ -8,7 +8,7 @@ import pytest
 
 from listing.cli import main
 from listing.uit.event import hidden_label
-from tests.uit.conftest import environment, write_secret
+from tests.uit.conftest import configure, write_secret
 from tests.uit.listing_db import stop_day
 
 PLACE_UUID = "787d7420-c06f-4935-b3c5-5cd5a1276796"
@@ -17,14 +17,7 @@ PLACE_UUID = "787d7420-c06f-4935-b3c5-5cd5a1276796"
 @pytest.fixture
 def configured(monkeypatch, uit, secret_file):
     """The STEM_LISTING_UIT_* environment pointing at the fake; returns a setter for more."""
-    values = environment(uit, secret_file)
-
-    def setenv(**changes):
-        for name, value in {**values, **changes}.items():
-            monkeypatch.setenv(f"STEM_LISTING_UIT_{name}", value)
-
-    setenv()
-    return setenv
+    return configure(monkeypatch, uit, secret_file)
 
 
 @pytest.fixture
