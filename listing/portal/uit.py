@@ -75,10 +75,10 @@ def place(stop_id: str, request: Request, posted: Coordinator) -> Response:
     engine, entry_url = request.app.state.engine, uit_view.setup().entry_url
     with db.read(engine) as conn:
         found = get_stop(conn, stop_id)
-        state = found and entry_url and uit_states(conn, entry_url, [found.stop_id])
-    if found is None or entry_url is None:
-        return layout.missing(request, posted.session, HERE)
-    radios = bool(state) and bool(state[found.stop_id].candidates)
+        if found is None or entry_url is None:
+            return layout.missing(request, posted.session, HERE)
+        state = uit_states(conn, entry_url, [found.stop_id]).get(found.stop_id)
+    radios = bool(state and state.candidates)  # else the id field is the only one
     cat = Catalogue(language(request))
     typed = {k: posted.fields.get(k, "").strip() for k in ("place", "place_id")}
     chosen = typed["place_id"] or typed["place"]
