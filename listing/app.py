@@ -15,6 +15,7 @@ from listing.migrate import require_head, upgrade
 from listing.portal import fleet, funder, kiosk, login, people, stops, tokens
 from listing.portal import packs as portal_packs
 from listing.portal import reports as portal_reports
+from listing.portal import uit as portal_uit
 from listing.routers import (
     activities,
     agenda,
@@ -65,6 +66,7 @@ def create_app(db_url: str, settings: Settings | None = None, *, migrate: bool =
         fleet,
         kiosk,
         stops,
+        portal_uit,
         portal_packs,
         portal_reports,
         funder,

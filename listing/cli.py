@@ -1,6 +1,6 @@
-"""The `stem-listing` command line: serve the listing, upgrade its database, and manage kiosks,
-admin tokens, people, maintenance, stops and packs. Exit codes: 0 ok, 1 a problem to fix,
-2 wrong usage or unknown name, 3 try again later.
+"""The `stem-listing` command line: serve the listing, upgrade its database, manage kiosks,
+admin tokens, people, maintenance, stops and packs, and publish the stops to UiTdatabank.
+Exit codes: 0 ok, 1 a problem to fix, 2 wrong usage or unknown name, 3 try again later.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from sqlalchemy.exc import OperationalError
 
-from listing.commands import fail, packs, people, service, stops, tokens
+from listing.commands import fail, packs, people, service, stops, tokens, uit
 from listing.migrate import MigrationFailed, SchemaRefused
 from listing.settings import resolve_db_url
 
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="URL", help="database URL (default: $STEM_LISTING_DB, else an SQLite file)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (service, tokens, people, stops, packs):
+    for module in (service, tokens, people, stops, packs, uit):
         module.add_commands(sub)
     return parser
 

@@ -1,8 +1,8 @@
 """Whether a zip is a well-formed workshop pack (listing-api.md, Fleet), and what it holds.
 
 One check for `stem-listing pack add` and the portal's upload. The kiosks judge every workshop
-themselves; the listing checks the pack's shape and reads each workshop's id, version, title and
-ages (for the agenda), noting the files it could not read so far.
+themselves; the listing checks the pack's shape and reads each workshop's id, version, title,
+summary and ages (for the agenda and UiTdatabank), noting the files it could not read so far.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from listing.settings import PACK_MAX_BYTES
 
 MAX_WORKSHOP_BYTES = 1_048_576  # a workshop file larger than this is not read here
 MAX_TITLE = 200
+MAX_SUMMARY = 300  # workshops/README.md: a summary is one or two sentences
 SUFFIX = ".yaml"
 
 
@@ -133,7 +134,7 @@ def _read_workshops(
         except _Unread as unread:
             notes.append(str(unread))
             continue
-        workshop = _workshop(document)
+        workshop = workshop_facts(document)
         if workshop is None:
             notes.append(f"{entry.filename}:1:1: no workshop id (lower-case letters, digits, -)")
         elif workshop.id in found:
@@ -170,8 +171,9 @@ def _load(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> Any:
         raise _Unread(f"{name}:1:1: not valid YAML: {err.__class__.__name__}") from None
 
 
-def _workshop(document: Any) -> PackWorkshop | None:
-    """What the listing keeps of one workshop file; None without a valid id."""
+def workshop_facts(document: Any) -> PackWorkshop | None:
+    """What the listing reads of one workshop file (a pack's or a shipped one); None without a
+    valid id."""
     if not isinstance(document, dict):
         return None
     workshop_id = document.get("id")
@@ -179,13 +181,8 @@ def _workshop(document: Any) -> PackWorkshop | None:
         return None
     version = document.get("version")
     version = str(version) if isinstance(version, str | int | float) else None
-    title = document.get("title")
-    if isinstance(title, dict):
-        title = {
-            k: v
-            for k, v in title.items()
-            if isinstance(k, str) and isinstance(v, str) and 0 < len(v) <= MAX_TITLE
-        }
+    title = _language_map(document.get("title"), MAX_TITLE)
+    summary = _language_map(document.get("summary"), MAX_SUMMARY)
     ages = document.get("age_range")
     ages_ok = (
         isinstance(ages, str)
@@ -195,6 +192,19 @@ def _workshop(document: Any) -> PackWorkshop | None:
     return PackWorkshop(
         id=workshop_id,
         version=version if version and len(version) <= 32 else None,
-        title=title if isinstance(title, dict) and "nl" in title else None,
+        title=title,
         typical_age_range=ages if ages_ok else None,
+        summary=summary,
     )
+
+
+def _language_map(value: Any, limit: int) -> dict[str, str] | None:
+    """A language map with `nl`, its texts of 1 to `limit` characters only; else None."""
+    if not isinstance(value, dict):
+        return None
+    kept = {
+        k: v
+        for k, v in value.items()
+        if isinstance(k, str) and isinstance(v, str) and 0 < len(v) <= limit
+    }
+    return kept if "nl" in kept else None

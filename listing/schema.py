@@ -270,3 +270,34 @@ session_refusals = Table(
     Column("refused_at", String(30), nullable=False),
     Index("session_refusals_when", "kiosk_id", "refused_at"),
 )
+
+# UiTdatabank (revision 0006): per stop and UiTdatabank environment (its Entry API URL, so
+# the test environment's events never stand in for production's), what listing.uit.publish
+# remembers (listing.uit.publish.UitRecord: state, event, content hash, a create whose answer
+# is missing since unsure_since, the last error and the content refused), the place the
+# coordinator chose (an @id URL or a UUID) and, while no single place fits, the candidates
+# found (JSON: [{"id", "name", "address"}]).
+uit_events = Table(
+    "uit_events",
+    metadata,
+    Column(
+        "stop_id",
+        String(36),
+        ForeignKey("stops.stop_id", name="uit_events_stop_fk"),
+        primary_key=True,
+    ),
+    Column("entry_url", String(200), primary_key=True),
+    Column("state", String(16)),  # NULL (nothing sent), creating, published, cancelled
+    Column("event_id", String(36)),
+    Column("content_hash", String(64)),
+    Column("unsure_since", String(30)),  # UTC text
+    Column("error", Text),
+    Column("rejected_hash", String(64)),
+    Column("place_id", String(300)),
+    Column("candidates", Text),
+    Column("updated_at", String(30), nullable=False),
+    CheckConstraint(
+        "state IS NULL OR state IN ('creating', 'published', 'cancelled')",
+        name="uit_events_state",
+    ),
+)

@@ -58,6 +58,7 @@ class PackWorkshop:
     version: str | None
     title: dict[str, str] | None  # a language map with nl
     typical_age_range: str | None
+    summary: dict[str, str] | None = None  # read from the pack's file, not stored in its row
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,12 @@ class PlannedPack:
 
 @dataclass(frozen=True)
 class KnownWorkshop:
-    """What the listing knows of a workshop it did not run itself, from packs or sessions."""
+    """What the listing knows of a workshop it did not run itself, from packs, the shipped
+    library or sessions."""
 
     title: dict[str, str]  # a language map with nl
     typical_age_range: str | None
+    summary: dict[str, str] | None = None  # a language map with nl, where known
 
 
 @dataclass(frozen=True)

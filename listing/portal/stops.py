@@ -20,7 +20,7 @@ from listing.localtime import clock_span, today
 from listing.models.incoming import VENUE_TYPES
 from listing.models.stored_fleet import StoredStop
 from listing.pages import language
-from listing.portal import calendar, layout, paging, stop_form
+from listing.portal import calendar, layout, paging, stop_form, uit_view
 from listing.storage import stops as stored
 from listing.storage.kiosks import list_kiosks
 from listing.storage.workshops import known_workshops
@@ -82,6 +82,10 @@ def planner(request: Request, session: guard.Coordinator) -> Response:
         )
         page = paging.page_of(found, asked, params)
         rows = view(page.rows, conn, cat)
+        entry_url = uit_view.setup().entry_url
+        uit = entry_url and uit_view.standings(
+            conn, [(s.stop_id, s.name) for s in page.rows], entry_url, cat
+        )
     return layout.page(
         request,
         session,
@@ -91,6 +95,7 @@ def planner(request: Request, session: guard.Coordinator) -> Response:
         past=past,
         page=page,
         rows=rows,
+        uit=uit,
         month_query=_query(kiosk, view="month"),
         past_query=_query(kiosk, past="1"),
         today_query=_query(kiosk),
@@ -231,11 +236,20 @@ def stop_page(stop_id: str, request: Request, session: guard.Coordinator) -> Res
     found = _stop(request, stop_id)
     if found is None:
         return layout.missing(request, session, HERE)
+    return show_stop(request, session, found)
+
+
+def show_stop(request: Request, session, found: StoredStop, status: int = 200, **form) -> Response:
+    """The stop's page with its UiTdatabank section; `form`: the place form's typed and errors."""
     cat = Catalogue(language(request))
     with db.read(request.app.state.engine) as conn:
         (shown,) = view([found], conn, cat)
-    saved = request.query_params.get("saved") == "1"
-    return layout.page(request, session, "portal/stop.html.j2", stop=shown, saved=saved)
+        uit = uit_view.section(conn, found.stop_id, found.name, session, cat)
+    said = request.query_params
+    return layout.page(
+        request, session, "portal/stop.html.j2", status, stop=shown, uit=uit,
+        saved=said.get("saved") == "1", placed=said.get("place") == "1", **form,
+    )  # fmt: skip
 
 
 @router.get("/{stop_id}/edit")

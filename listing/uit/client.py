@@ -53,6 +53,10 @@ class UitClient:
         self._token: str | None = None
         self._token_until = 0.0
 
+    def sign_in(self) -> None:
+        """Fetch a token now (if none is cached): a wrong secret shows before any other call."""
+        self._bearer(renew=False)
+
     # -- Entry API ----------------------------------------------------------------------------
 
     def create_event(self, body: Mapping[str, Any]) -> str:

@@ -46,13 +46,13 @@ WORDS = {
 
 @dataclass(frozen=True)
 class Workshop:
-    """A workshop planned for the stop: language maps with at least `nl`, an age range
-    like "10-14", "14-" or "-12"."""
+    """A workshop planned for the stop: language maps with at least `nl` (the summary may be
+    empty), an age range like "10-14", "14-" or "-12", or None when it is not known."""
 
     id: str
     title: Mapping[str, str]
     summary: Mapping[str, str]
-    typical_age_range: str
+    typical_age_range: str | None
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,9 @@ def event_body(
     }
     if workshops:
         body["description"] = {lang: _description(workshops, lang) for lang in _known(workshops)}
-        body["typicalAgeRange"] = age_envelope(w.typical_age_range for w in workshops)
+    ages = [w.typical_age_range for w in workshops if w.typical_age_range]
+    if ages:
+        body["typicalAgeRange"] = age_envelope(ages)
     if organizer_url:
         body["organizer"] = {"@id": organizer_url}
     return body

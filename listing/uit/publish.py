@@ -27,6 +27,8 @@ from listing.uit.settings import UUID, UitSettings
 CREATING, PUBLISHED, CANCELLED = "creating", "published", "cancelled"
 PLACE_URL = re.compile(rf"^https?://.+?/places?/({UUID})/?$")  # models/place-@id.json
 NOT_YET = "cancelled before it was published"
+REJECTED = "rejected by UiTdatabank: "
+PICK = "pick the place"  # how every reason ends that the coordinator answers with a place
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class UitRecord:
     state: None (never sent), "creating" (a create was sent, its answer is not known),
     "published" or "cancelled" (the event exists). content_hash: the body UiTdatabank last
     accepted or, while creating, the body sent. unsure_since: wall-clock seconds since when a
-    create's answer is missing. error: why the last try did not publish, for the portal.
+    create's answer is missing. error: why the last try did not publish, as people see it.
     rejected_hash: the body UiTdatabank refused, never sent again unchanged.
     """
 
@@ -60,12 +62,13 @@ class UitStore(Protocol):
 @dataclass(frozen=True)
 class Outcome:
     """created, updated, unchanged, cancelled or skipped (with a reason, and `candidates`
-    when the coordinator must pick a place)."""
+    to pick from when the coordinator must pick a place)."""
 
     result: str
     event_id: str | None = None
     reason: str | None = None
     candidates: tuple[Place, ...] = ()
+    pick_place: bool = False  # skipped because no single UiT place fits: the coordinator picks
 
     @property
     def needs_coordinator(self) -> bool:
@@ -118,12 +121,16 @@ def publish_stop(
         body = event_body(
             stop, place_url=place, eventtype=settings.eventtype, organizer_url=settings.organizer
         )
+    except PickPlace as err:
+        skipped = _skip(store, stop.stop_id, record, err.reason, err.candidates)
+        return replace(skipped, pick_place=True)
     except NotPublishable as err:
-        return _skip(store, stop.stop_id, record, err.reason, getattr(err, "candidates", ()))
+        return _skip(store, stop.stop_id, record, err.reason)
     digest = content_hash(body)
-    if digest == record.rejected_hash:
-        reason = f"rejected by UiTdatabank: {record.error}"
-        return Outcome("skipped", record.event_id, reason)
+    if digest == record.rejected_hash:  # the stored reason, unless another came since
+        said = record.error if (record.error or "").startswith(REJECTED) else None
+        unchanged = REJECTED + "this same event before: change the stop or the settings"
+        return _skip(store, stop.stop_id, record, said or unchanged)
     adopted = False  # the event of an earlier create, whose answer was lost, found now
     try:
         if record.state == CREATING:
@@ -157,16 +164,16 @@ def _place(stop: PlannedStop, client: UitClient, settings: UitSettings) -> str:
     if stop.place_id:
         return place_url(settings.entry_url, stop.place_id)
     if not stop.postcode:
-        raise PickPlace("no UiT place chosen and no postcode to search one by: pick the place", [])
+        raise PickPlace(f"no UiT place chosen and no postcode to search one by: {PICK}", [])
     try:
         found = client.find_places(stop.name, stop.postcode)
     except Rejected as err:
-        reason = f"the place search was refused ({err.message}): pick the place"
+        reason = f"the place search was refused ({err.message}): {PICK}"
         raise PickPlace(reason, []) from None
     if len(found) == 1:
         return found[0].id
     many = f"{len(found)} UiT places" if found else "no UiT place"
-    raise PickPlace(f"{many} named {stop.name!r} at {stop.postcode}: pick the place", found)
+    raise PickPlace(f"{many} named {stop.name!r} at {stop.postcode}: {PICK}", found)
 
 
 def _create(
@@ -264,8 +271,9 @@ def _update(
 def _rejected(
     store: UitStore, stop_id: str, record: UitRecord, digest: str, err: Rejected
 ) -> Outcome:
-    store.save(stop_id, replace(record, error=err.message, rejected_hash=digest))
-    return Outcome("skipped", record.event_id, f"rejected by UiTdatabank: {err.message}")
+    reason = REJECTED + err.message
+    store.save(stop_id, replace(record, error=reason, rejected_hash=digest))
+    return Outcome("skipped", record.event_id, reason)
 
 
 def _skip(

@@ -22,6 +22,8 @@ UUID = r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-?[0-9A-Fa-f
 # A taxonomy term id: "0.50.4.0.0" in the docs' examples, "JCjA0i5COUmdjMwcyjNAFA" for others.
 TERM_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 ORGANIZER_URL = re.compile(rf"^https?://.+?/organizers?/({UUID})/?$")
+URL_MAX = 200  # the Entry API URL names the environment of each stored event
+SEARCH_WINDOW_S = 30.0  # how long a lost create's event is looked for (publish.Settle)
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class UitSettings:
     client_secret_file: Path
     eventtype: str
     organizer: str | None = None  # the organizer's @id URL
+    search_window_s: float = SEARCH_WINDOW_S
 
     def client_secret(self) -> str:
         return read_secret(self.client_secret_file)
@@ -64,11 +67,15 @@ def from_env(environ: Mapping[str, str] | None = None) -> UitSettings:
     secret_file = get("CLIENT_SECRET_FILE", Path)
     eventtype = get("EVENTTYPE", _term_id)
     organizer = get("ORGANIZER", _organizer, required=False)
+    window = get("SEARCH_WINDOW_S", _seconds, required=False)
     if problems:
         raise ConfigError("UiTdatabank is not configured: " + "; ".join(problems))
     if organizer is not None and not organizer.startswith("http"):
         organizer = f"{entry}/organizers/{organizer}"
-    return UitSettings(entry, search, token, client_id, secret_file, eventtype, organizer)
+    return UitSettings(
+        entry, search, token, client_id, secret_file, eventtype, organizer,
+        SEARCH_WINDOW_S if window is None else window,
+    )  # fmt: skip
 
 
 def read_secret(path: Path) -> str:
@@ -100,6 +107,8 @@ def _base_url(value: str) -> str:
         raise ValueError(f"{value!r} is not an http(s) URL")
     if parts.query or parts.fragment:
         raise ValueError(f"{value!r} must not have a query or fragment")
+    if len(value) > URL_MAX:
+        raise ValueError(f"at most {URL_MAX} characters")
     if parts.scheme == "http" and not _loopback(parts.hostname):
         raise ValueError(f"{value!r} must use https (plain http only for 127.0.0.1)")
     return value.rstrip("/")
@@ -124,6 +133,16 @@ def _term_id(value: str) -> str:
     if not TERM_ID.match(value):
         raise ValueError(f"{value!r} is not a taxonomy term id (for example 0.50.4.0.0)")
     return value
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise ValueError(f"{value!r} is not a number of seconds from 0 to 3600")
+    return seconds
 
 
 def _organizer(value: str) -> str:

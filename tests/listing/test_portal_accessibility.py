@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from listing.uit.run import publish_from_env
 from tests.listing.portal import ADMIN_PAGES, PASSWORD, add_person, portal_pages, seed_fleet
 from tests.support.browser import driven_chromium
 from tests.support.listing_server import running_listing
 from tests.support.needs import missing
+from tests.uit.conftest import configure, write_secret
+from tests.uit.fake_uit import FakeUit
 
 AXE = Path(__file__).parents[1] / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 SIZES = {"laptop": (1366, 768), "phone": (390, 844)}
@@ -37,11 +41,12 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def page_paths(fleet) -> list[str]:
+def page_paths(fleet, uit_stops: list[str]) -> list[str]:
     """Every portal page an admin can open, with a month and a period that have something to
-    show, and forms showing their problems."""
+    show, forms showing their problems, and stops at each UiTdatabank state."""
     return [
         *portal_pages(fleet),
+        *(f"/portal/stops/{stop_id}" for stop_id in uit_stops),
         *ADMIN_PAGES,
         "/portal/stops?view=month&month=2027-02",
         "/portal/stops/new?kiosk=nobody",  # with its problem shown
@@ -60,12 +65,29 @@ def name_of(path: str) -> str:
 
 @pytest.fixture(scope="module")
 def listing(tmp_path_factory):
+    """The listing with a small fleet, publishing to the fake UiTdatabank: a stop without times
+    (the fleet's), one with two places to pick from, one published."""
     folder = tmp_path_factory.mktemp("a11y")
-    with running_listing(f"sqlite:///{folder / 'listing.db'}") as server:
+    with (
+        running_listing(f"sqlite:///{folder / 'listing.db'}") as server,
+        FakeUit() as uit,
+        pytest.MonkeyPatch.context() as env,
+    ):
         fleet = seed_fleet(server)
         add_person(server.engine, "an.peeters", "admin", PASSWORD)
         add_person(server.engine, "piet", "coordinator", PASSWORD)
-        yield server, fleet
+        configure(env, uit, write_secret(folder / "uit-secret", uit.secret))
+        uit.add_place("Jeugdhuis Kouter", "9990", "Maldegem", "Kouter 3")
+        uit.add_place("Jeugdhuis Kouter Zaal 2", "9990", "Maldegem", "Kouter 5")
+        uit.add_place("Bibliotheek Maldegem", "9990", "Maldegem", "Marktstraat 1")
+        day = (date.today() + timedelta(days=6)).isoformat()
+        hours = {"starts_at": f"{day}T12:00:00Z", "ends_at": f"{day}T16:00:00Z"}
+        uit_stops = [
+            server.add_stop("mobilab-gent-1", day, name, **hours)
+            for name in ("Jeugdhuis Kouter", "Bibliotheek Maldegem")
+        ]
+        publish_from_env(server.engine)
+        yield server, fleet, uit_stops
 
 
 def check(page, source: str, label: str, found: dict, shots: Path | None, size: str) -> None:
@@ -80,7 +102,7 @@ def check(page, source: str, label: str, found: dict, shots: Path | None, size: 
 @pytest.mark.parametrize("size", SIZES)
 def test_no_portal_page_has_a_serious_accessibility_violation(listing, tmp_path, size):
     source = axe_source()
-    server, fleet = listing
+    server, fleet, uit_stops = listing
     shots = (
         Path(os.environ["STEM_PORTAL_SCREENSHOTS"])
         if os.environ.get("STEM_PORTAL_SCREENSHOTS")
@@ -99,9 +121,15 @@ def test_no_portal_page_has_a_serious_accessibility_violation(listing, tmp_path,
         page.type("#name", "an.peeters")
         page.type("#password", PASSWORD)
         page.click("main button[type=submit]")
-        for path in page_paths(fleet):
+        for path in page_paths(fleet, uit_stops):
             page.go(f"{server.url}{path}")
             check(page, source, path, found, shots, size)
+        page.go(f"{server.url}/portal/stops/{uit_stops[0]}")
+        page.type("#place_id", "Jeugdhuis Kouter")
+        page.click("details.uit-pick button[type=submit]")  # the place form with its problem
+        check(page, source, "/portal/stops/uit-place-problem", found, shots, size)
+        page.click("#uit-publish")  # a run's result: skipped, pick the place
+        check(page, source, "/portal/stops/uit-publish", found, shots, size)
         page.go(f"{server.url}/portal/admin/kiosks")
         page.type("#kiosk_id", f"mobilab-new-{size}")
         page.click("main button[type=submit]")  # the token, shown once

@@ -116,6 +116,18 @@ class FakeUit:
         assert op in OPS and kind in FAULTS
         self.faults[op].append(Fault(kind, **options))
 
+    def inject_search_faults(self) -> None:
+        """Queue faults a fault test must see, whatever its random ones do: a 429 on the
+        label search and a 503 on the place search."""
+        self.inject("search_events", "status", status=429, retry_after=0)
+        self.inject("search_places", "status", status=503, retry_after=0)
+
+    def inject_create_faults(self) -> None:
+        """A create made and its answer dropped, then a create failing (500) before it is
+        made (queued once a valid token is in use: a dropped 401 would hide the expiry)."""
+        self.inject("create", "drop")
+        self.inject("create", "status", status=500)
+
     def chaos(self, rng: random.Random | None, rate: float = 0.0) -> None:
         """Every request meets a random fault with probability `rate` (None: off)."""
         self.rng, self.rate = rng, rate

@@ -20,6 +20,7 @@ from listing.uit.event import (
     hidden_label,
     update_body,
 )
+from listing.uit.links import PRODUCTION_ENTRY_URL, event_url, public_page
 from tests.uit.documented import AGE_RANGE, LABEL, event_problems
 from tests.uit.examples import DATALOGGER, NACHTLAMPJE, REACTIESPEL, UTC, stop
 
@@ -210,3 +211,13 @@ def test_an_update_keeps_what_people_added_in_uitdatabank_and_the_workflow_statu
     assert event_problems(put, creating=False) == []
     draft = update_body(body, {**current, "workflowStatus": "DRAFT"})
     assert draft["workflowStatus"] == "READY_FOR_VALIDATION"  # DRAFT may move forward
+
+
+def test_an_event_is_linked_at_the_entry_api_and_on_production_at_uitinvlaanderen():
+    event_id = "2e8f0c4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b"
+    test = "https://io-test.uitdatabank.be"
+    assert event_url(test, event_id) == f"{test}/events/{event_id}"
+    assert public_page(test, event_id, "STEM-workshops: Reactiespel") is None
+    assert public_page(PRODUCTION_ENTRY_URL, event_id, "STEM-workshops: Één & Twee") == (
+        f"https://www.uitinvlaanderen.be/agenda/e/stem-workshops-een-twee/{event_id}"
+    )

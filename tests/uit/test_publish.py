@@ -143,6 +143,19 @@ def test_a_400_is_stored_shown_and_not_sent_again_unchanged(publish, uit, store,
     assert store.load(stop().stop_id).error is None and uit.count("create") == 2
 
 
+def test_a_refusal_seen_again_after_another_reason_says_so(publish, uit, store, settings):
+    bad = dataclasses.replace(settings, eventtype="9.9.9.9.9")
+    publish(stop(), settings=bad)
+    uit.add_place("Bibliotheek Maldegem Kouter", "9990", "Maldegem", "Kouter 3")
+    assert "2 UiT places" in publish(stop(), settings=bad).reason
+    uit.places.pop()  # the extra place is gone again: the same refused event
+    again = publish(stop(), settings=bad)
+    assert again.reason == (
+        "rejected by UiTdatabank: this same event before: change the stop or the settings"
+    )
+    assert store.load(stop().stop_id).error == again.reason and uit.count("create") == 1
+
+
 def test_a_400_on_an_update_keeps_the_event_and_says_why(publish, uit, store, settings):
     first = publish(stop())
     bad = dataclasses.replace(settings, eventtype="9.9.9.9.9")

@@ -19,7 +19,7 @@ from tests.uit.conftest import fast_pacing, write_secret
 from tests.uit.examples import DATALOGGER, NACHTLAMPJE, REACTIESPEL, MemoryStore, stop
 from tests.uit.fake_uit import FakeUit
 
-SEEDS = range(10)
+SEEDS = range(6)
 STOPS = 5
 ROUNDS = 6
 WORKSHOP_SETS = [(REACTIESPEL,), (REACTIESPEL, NACHTLAMPJE), (DATALOGGER, NACHTLAMPJE), ()]
@@ -62,7 +62,10 @@ def test_exactly_one_event_per_stop_whatever_fails(tmp_path, seed):
         # Short timeouts while UiTdatabank misbehaves; a calm run may take its time.
         client = UitClient(settings, pacing=fast_pacing(seed), timeout=0.1)
         store = CrashingStore(rng)
-        settle = Settle(window_s=0.2, poll_s=0.02)
+        settle = Settle(window_s=0.4, poll_s=0.04)  # > timeout and lag, with margin
+        uit.inject_search_faults()
+        client.sign_in()
+        uit.expire_tokens()  # the first create meets a 401
         stops = [
             stop(n, status=rng.choice(("planned", "planned", "cancelled"))) for n in range(STOPS)
         ]
@@ -80,6 +83,8 @@ def test_exactly_one_event_per_stop_whatever_fails(tmp_path, seed):
         for round_ in range(ROUNDS):
             stops = [changed(s, rng) for s in stops]
             uit.index_lag = rng.choice((0.0, 0.03, 0.08))  # less than the settle window
+            if round_ == 1:
+                uit.inject_create_faults()
             if round_ == 2 or rng.random() < 0.3:
                 uit.expire_tokens()
             uit.chaos(rng, rate=0.25)
