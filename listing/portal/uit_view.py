@@ -14,8 +14,9 @@ from listing.storage.uit import UitState, uit_states
 from listing.storage.users import WebSession
 from listing.uit.errors import ConfigError
 from listing.uit.links import PRODUCTION_ENTRY_URL, event_link
-from listing.uit.publish import CANCELLED, CREATING, PICK, PUBLISHED
-from listing.uit.run import BUSY, Run
+from listing.uit import reasons
+from listing.uit.publish import CANCELLED, CREATING, PUBLISHED
+from listing.uit.run import Run
 from listing.uit.settings import from_env
 
 STATES = {  # state -> (catalogue key, tag colour)
@@ -53,17 +54,17 @@ def standing(state: UitState | None, name: str, entry_url: str, cat: Catalogue) 
     """One stop at UiTdatabank as the pages show it."""
     key, colour = STATES[state.state if state else None]
     event_id = state.event_id if state else None
-    reason = state.error if state else None
+    stored = state.error if state else None
     return {
         "state": cat.t(key),
         "colour": colour,
         "link": event_link(entry_url, event_id, name) if event_id else None,
         "public": entry_url == PRODUCTION_ENTRY_URL,
         "event_id": event_id,
-        "reason": reason,
+        "reason": why(stored, cat),
         "place": state.place_id if state else None,
         "candidates": state.candidates if state else (),
-        "must_pick": bool(state and (state.candidates or (reason or "").endswith(PICK))),
+        "must_pick": bool(state and (state.candidates or (stored or "").endswith(reasons.PICK))),
     }
 
 
@@ -92,11 +93,17 @@ def run_lines(run: Run, cat: Catalogue) -> list[dict]:
             "name": line.name,
             "result": cat.t(RESULTS[line.result]),
             "skipped": line.result == "skipped",
-            "reason": cat.t("uit_busy_line") if line.reason == BUSY else line.reason,
+            "reason": why(line.reason, cat),
             "pick_place": line.pick_place,
         }
         for line in run.lines
     ]
+
+
+def why(reason: str | None, cat: Catalogue) -> str | None:
+    """A reason in the page's language; publiq's own words (a refusal's message) as they are."""
+    said = reasons.read(reason) if reason else None
+    return cat.t(f"uit_why_{said[0]}", **said[1]) if said else reason
 
 
 def for_admins(session: WebSession, detail: str | None) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from listing.settings import TIMEZONE
+from listing.uit.reasons import say
 
 ZONE = ZoneInfo(TIMEZONE)
 LABEL_PREFIX = "stemkiosk-"  # + the stop id: 46 characters, no ";" (models/common-label.json)
@@ -155,7 +156,7 @@ def age_envelope(ranges: Iterable[str]) -> str:
     for text in ranges:
         match = AGE_RANGE.match(text)
         if not match:
-            raise NotPublishable(f"the age range {text!r} is not like 10-14, 14- or -12")
+            raise NotPublishable(say("age_range", range=text))
         lows.append(match[1])
         highs.append(match[2])
     low = "" if not lows or "" in lows else str(min(int(x) for x in lows))
@@ -166,14 +167,11 @@ def age_envelope(ranges: Iterable[str]) -> str:
 def subevent_times(stop: PlannedStop) -> tuple[str, str]:
     """The subEvent's start and end as ISO-8601 with the Brussels offset."""
     if stop.starts_at is None or stop.ends_at is None:
-        raise NotPublishable(
-            f"the stop on {stop.date.isoformat()} has no start and end time: give both, "
-            "UiTdatabank needs them for a single-day event"
-        )
+        raise NotPublishable(say("no_times", date=stop.date.isoformat()))
     if stop.starts_at.tzinfo is None or stop.ends_at.tzinfo is None:
-        raise NotPublishable("the stop's start and end need a time zone")
+        raise NotPublishable(say("no_zone"))
     if stop.ends_at < stop.starts_at:
-        raise NotPublishable("the stop ends before it starts")
+        raise NotPublishable(say("ends_first"))
     start, end = (
         t.astimezone(ZONE).isoformat(timespec="seconds") for t in (stop.starts_at, stop.ends_at)
     )

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from listing.uit import reasons
 from listing.uit.client import Place, UitClient
 from listing.uit.errors import AnswerLost, NotFound, Rejected, TryLater, UitError
 from listing.uit.event import (
@@ -22,13 +23,12 @@ from listing.uit.event import (
     subevent_times,
     update_body,
 )
+from listing.uit.reasons import say
 from listing.uit.settings import UUID, UitSettings
 
 CREATING, PUBLISHED, CANCELLED = "creating", "published", "cancelled"
 PLACE_URL = re.compile(rf"^https?://.+?/places?/({UUID})/?$")  # models/place-@id.json
-NOT_YET = "cancelled before it was published"
-REJECTED = "rejected by UiTdatabank: "
-PICK = "pick the place"  # how every reason ends that the coordinator answers with a place
+NOT_YET = say("not_yet")
 
 
 @dataclass(frozen=True)
@@ -128,9 +128,9 @@ def publish_stop(
         return _skip(store, stop.stop_id, record, err.reason)
     digest = content_hash(body)
     if digest == record.rejected_hash:  # the stored reason, unless another came since
-        said = record.error if (record.error or "").startswith(REJECTED) else None
-        unchanged = REJECTED + "this same event before: change the stop or the settings"
-        return _skip(store, stop.stop_id, record, said or unchanged)
+        said = reasons.read(record.error or "")
+        kept = record.error if said and said[0] in ("rejected", "rejected_before") else None
+        return _skip(store, stop.stop_id, record, kept or say("rejected_before"))
     adopted = False  # the event of an earlier create, whose answer was lost, found now
     try:
         if record.state == CREATING:
@@ -156,7 +156,7 @@ def place_url(entry_url: str, place_id: str) -> str:
         return place_id
     if re.fullmatch(UUID, place_id):
         return f"{entry_url}/places/{place_id.lower()}"
-    raise NotPublishable(f"the chosen UiT place {place_id!r} is neither a place URL nor an id")
+    raise NotPublishable(say("bad_place", place=place_id))
 
 
 def _place(stop: PlannedStop, client: UitClient, settings: UitSettings) -> str:
@@ -164,16 +164,16 @@ def _place(stop: PlannedStop, client: UitClient, settings: UitSettings) -> str:
     if stop.place_id:
         return place_url(settings.entry_url, stop.place_id)
     if not stop.postcode:
-        raise PickPlace(f"no UiT place chosen and no postcode to search one by: {PICK}", [])
+        raise PickPlace(say("no_postcode"), [])
     try:
         found = client.find_places(stop.name, stop.postcode)
     except Rejected as err:
-        reason = f"the place search was refused ({err.message}): {PICK}"
-        raise PickPlace(reason, []) from None
+        raise PickPlace(say("search_refused", message=err.message), []) from None
     if len(found) == 1:
         return found[0].id
-    many = f"{len(found)} UiT places" if found else "no UiT place"
-    raise PickPlace(f"{many} named {stop.name!r} at {stop.postcode}: {PICK}", found)
+    where = {"name": stop.name, "postcode": stop.postcode}
+    why = say("places", count=len(found), **where) if found else say("no_place", **where)
+    raise PickPlace(why, found)
 
 
 def _create(
@@ -244,14 +244,14 @@ def _update(
     store: UitStore,
 ) -> Outcome:
     """PUT the whole event, over what UiTdatabank holds now (read first, as update.md says)."""
-    gone = f"UiTdatabank no longer has event {record.event_id}; it is not created again"
+    gone = say("gone", event=record.event_id)
     try:
         current = client.get_event(record.event_id)
     except NotFound:
         return _skip(store, stop.stop_id, record, gone)
     workflow = current.get("workflowStatus")
     if workflow in ("REJECTED", "DELETED"):
-        reason = f"event {record.event_id} is {workflow} in UiTdatabank; it is not created again"
+        reason = say("workflow", event=record.event_id, workflow=workflow)
         return _skip(store, stop.stop_id, record, reason)
     # Until UiTdatabank's answer is stored, what it holds is not known: a crash or a lost
     # answer in between must not leave the old hash claiming the old content is there.
@@ -271,7 +271,7 @@ def _update(
 def _rejected(
     store: UitStore, stop_id: str, record: UitRecord, digest: str, err: Rejected
 ) -> Outcome:
-    reason = REJECTED + err.message
+    reason = say("rejected", message=err.message)
     store.save(stop_id, replace(record, error=reason, rejected_hash=digest))
     return Outcome("skipped", record.event_id, reason)
 

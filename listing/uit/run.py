@@ -23,10 +23,11 @@ from listing.uit.client import Place, UitClient
 from listing.uit.errors import TryLater
 from listing.uit.event import PlannedStop, Workshop
 from listing.uit.publish import CANCELLED, CREATING, Settle, place_url, publish_stop
+from listing.uit.reasons import say
 from listing.uit.settings import UitSettings, from_env
 
 WAIT_S = 300.0  # how long a run waits for a stop that another run is publishing
-BUSY = "another run is publishing this stop right now: run again later"
+BUSY = say("busy")
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def publish_stops(
             line = Line(stop.stop_id, stop.name, "skipped", BUSY)
             run.later = BUSY
         except TryLater as err:
-            reason = f"UiTdatabank could not be reached ({err.message}): run again later"
+            reason = say("unreachable", message=err.message)
             line = Line(stop.stop_id, stop.name, "skipped", reason)
             run.later, run.untried = err.message, len(stops) - done - 1
         run.lines.append(line)

@@ -23,6 +23,7 @@ from kiosk.ui.makerpick import QUESTIONS, WORDS
 from kiosk.ui.stopentry import FIELDS
 from kiosk.workshop import DEMOS
 from listing.models.incoming import VENUE_TYPES as LISTING_VENUES
+from listing.uit.reasons import TEXTS as UIT_REASONS
 from tests.i18n.catalogues import REPO, SOURCE, po_files, read_mo
 
 # Keys the code builds from a prefix, and every value the code can fill in, from the code itself.
@@ -57,6 +58,7 @@ LISTING_BUILT = {
     "weekday.{}": range(1, 8),  # ISO: Monday is 1
     "month.{}": range(1, 13),
     "month_short.{}": range(1, 13),
+    "uit_why_{}": UIT_REASONS,
 }
 # Namespaces in which every string literal of kiosk/ and devices/ is a message key, wherever it
 # is written (a reason key, a notice, a variable picked before the call).

@@ -101,8 +101,8 @@ def test_several_places_ask_the_coordinator_to_pick_and_the_event_is_made_there(
         chosen = http.get(picked.headers["location"]).text
         published = publish(http, stop_id)
     assert lines(run) == [
-        "Jeugdhuis Kouter: overgeslagen, 2 UiT places named &#39;Jeugdhuis Kouter&#39; at "
-        "9990: pick the place Kies de plaats Jeugdhuis Kouter"
+        "Jeugdhuis Kouter: overgeslagen, UiTdatabank kent 2 plaatsen &#39;Jeugdhuis Kouter&#39; "
+        "in 9990: kies de plaats Kies de plaats Jeugdhuis Kouter"
     ]
     assert '<details class="uit-pick" open>' in asked
     assert f'name="place" value="{first}">' in asked and f'name="place" value="{second}">' in asked
@@ -150,8 +150,8 @@ def test_a_name_with_html_is_text_and_a_stop_without_times_says_why(server, kios
         run = publish(http, stop_id)
         page = http.get(f"/portal/stops/{stop_id}").text
     assert "Bib &lt;b&gt;Gent&lt;/b&gt;" in run.text and "<b>Gent</b>" not in run.text
-    assert "has no start and end time" in lines(run)[0]
-    assert re.search(r'id="uit-reason">the stop on \S+ has no start and end time', page)
+    assert "heeft geen begin- en einduur" in lines(run)[0]
+    assert re.search(r'id="uit-reason">de stop op \S+ heeft geen begin- en einduur', page)
     assert uit.events == {}
 
 
