@@ -12,9 +12,9 @@ from sqlalchemy import Connection
 from listing.i18n import Catalogue
 from listing.storage.uit import UitState, uit_states
 from listing.storage.users import WebSession
+from listing.uit import reasons
 from listing.uit.errors import ConfigError
 from listing.uit.links import PRODUCTION_ENTRY_URL, event_link
-from listing.uit import reasons
 from listing.uit.publish import CANCELLED, CREATING, PUBLISHED
 from listing.uit.run import Run
 from listing.uit.settings import from_env
