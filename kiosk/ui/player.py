@@ -2,7 +2,8 @@
 
 The check turns green with a check mark ("Gelukt!") when the hardware meets it; after a while
 without success the hint shows ("Lukt het niet?"). The speaker reads the step (the hint first
-once it shows). Steps and passed checks are written to the journal.
+once it shows); the hint has a speaker of its own under the picture. Steps and passed checks
+are written to the journal.
 
 At 800x480 the text, check and hint boxes are kiosk/look.py's, which the content lint measures;
 a wider screen widens the text column, a taller one lengthens it.
@@ -180,6 +181,8 @@ class PlayerScreen(Screen):
             buttons.append(
                 Button("player.demo", boxes.below_picture, label, self.open_demo, "primary")
             )
+        if self.hint_aloud:
+            buttons += self.hint_speaker(boxes.below_picture, buttons)
         last = self.index == len(self.workshop.steps) - 1
         buttons += bar(
             c,
@@ -195,6 +198,34 @@ class PlayerScreen(Screen):
             ],
         )
         return buttons
+
+    @property
+    def hint_aloud(self) -> bool:
+        """The hint shows, with a speaker of its own (where speech works)."""
+        return self.hint_shown and not self.passed and bool(self.hint) and self.app.voice.ready
+
+    def hint_speaker(self, row: pygame.Rect, buttons: list[Button]) -> list[Button]:
+        """The hint's speaker under the picture: the whole row, or its right half beside the
+        one button there; none beside two (the title's speaker reads the hint first too)."""
+        there = [b for b in buttons if b.rect.colliderect(row)]
+        if len(there) > 1:
+            return []
+        box = row.copy()
+        if there:
+            half = (row.w - 8) // 2
+            there[0].rect = pygame.Rect(row.x, row.y, half, row.h)
+            box = pygame.Rect(row.right - half, row.y, half, row.h)
+        key = f"player.{self.index}.hint"
+        found = readaloud.button(
+            self, "player.hint.speak", box, key, self.reading_hint, "ui.speak.hint"
+        )
+        return [found] if found else []
+
+    def reading_hint(self) -> tuple[str, str]:
+        lang = readaloud.spoken(self.hint, self.app.text.lang)
+        return readaloud.sentences(
+            [Catalogue(lang).t("ui.player.stuck"), self.hint.get(lang)]
+        ), lang
 
     def reading(self) -> tuple[str, str]:
         """What the speaker reads: the hint once it shows, then the step (its title and text, or
@@ -229,7 +260,7 @@ class PlayerScreen(Screen):
 
     def draw_picture(self, c, boxes: Boxes) -> None:
         step, box = self.step, boxes.picture.copy()
-        if step.demo is not None or step.variants or step.maker:
+        if step.demo is not None or step.variants or step.maker or self.hint_aloud:
             box.h = boxes.below_picture.y - 12 - box.y
         image = None
         if step.picture is not None:

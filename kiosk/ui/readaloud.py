@@ -1,5 +1,5 @@
 """Read aloud on screen: the app's one voice (kiosk.speech) and the speaker button at the right of
-the title line of the intro, the steps (and their hints) and the end screen.
+the title line of the intro, the steps and the end screen, and one of a step's hint.
 
 Whether espeak-ng works is asked once per process, on a thread (the frame loop never waits on
 it); until it answers, and where it does not work, no speaker button shows and the start-up
@@ -82,26 +82,34 @@ def sentences(parts: Iterable[str]) -> str:
 def speaker(screen, c, key: str, read: Callable[[], tuple[str, str]]) -> list[Button]:
     """The speaker button at the right of the title line (none where speech does not work);
     `read` gives the text and its language when tapped. What is read under another key (the
-    step before this one) stops: it is no longer on screen."""
+    step before this one) stops: it is no longer on screen. Keys under this one ("KEY.hint")
+    are parts of this screen, and read on."""
     voice = screen.app.voice
-    if voice.key is not None and voice.key != key:
+    if voice.key is not None and voice.key != key and not voice.key.startswith(f"{key}."):
         voice.stop()
-    if not voice.ready:
-        return []
-    on = voice.speaking(key)
     rect = pygame.Rect(c.width - theme.MARGIN - theme.SPEAKER_W, 8, theme.SPEAKER_W, theme.TARGET)
-    label = screen.t("ui.speak.stop" if on else "ui.speak")
-    return [
-        Button(
-            f"{screen.id}.speak",
-            rect,
-            label,
-            lambda: voice.toggle(key, *read()),
-            "selected" if on else "normal",
-            size=18,
-            icon="stop" if on else "speaker",
-        )
-    ]
+    found = button(screen, f"{screen.id}.speak", rect, key, read)
+    return [found] if found else []
+
+
+def button(
+    screen, id: str, rect, key: str, read: Callable[[], tuple[str, str]], label: str = "ui.speak"
+) -> Button | None:
+    """A button that reads `read()` under `key`, or stops it while it is being read; None where
+    speech does not work."""
+    voice = screen.app.voice
+    if not voice.ready:
+        return None
+    on = voice.speaking(key)
+    return Button(
+        id,
+        rect,
+        screen.t("ui.speak.stop" if on else label),
+        lambda: voice.toggle(key, *read()),
+        "selected" if on else "normal",
+        size=18,
+        icon="stop" if on else "speaker",
+    )
 
 
 def room(app) -> int:

@@ -39,6 +39,10 @@ def stopped(process) -> bool:
     return process.wait(timeout=5) is not None
 
 
+def shown(driver) -> set[str]:
+    return {b.id for b in driver.app.buttons()}
+
+
 def first_step(driver) -> None:
     """The reaction game's first step, with espeak-ng asked already."""
     assert driver.app.voice.check().ok
@@ -86,6 +90,35 @@ def test_once_the_hint_shows_it_is_read_first(kiosk, busy_sound):
     _, text = spoken(kiosk)
     assert text.startswith("Lukt het niet? Zit de knop over de gleuf in het midden?")
     assert text.endswith("Verbind de andere poot met GND.")
+
+
+def test_the_hint_has_a_speaker_of_its_own_that_reads_just_the_hint(kiosk, busy_sound):
+    first_step(kiosk)
+    assert "player.hint.speak" not in shown(kiosk)  # no hint shown, no speaker for it
+    kiosk.do_tap("player.hint")
+    kiosk.do_tap("player.hint.speak")
+    process = kiosk.app.voice.speech.process
+    assert spoken(kiosk)[1] == (
+        "Lukt het niet? Zit de knop over de gleuf in het midden? Kijk of de draad echt in "
+        "GPIO17 zit."
+    )
+    kiosk.pump()  # a frame later the step's own speaker is drawn again: the hint reads on
+    assert process.poll() is None
+    assert kiosk.button("player.hint.speak").label == kiosk.app.text.t("ui.speak.stop")
+    kiosk.do_tap("player.next")
+    assert stopped(process)
+
+
+def test_beside_a_demo_the_hint_speaker_takes_half_the_row(kiosk, busy_sound):
+    assert kiosk.app.voice.check().ok
+    kiosk.goto_workshop("reactiespel")
+    kiosk.do_tap("intro.start")
+    while "player.demo" not in shown(kiosk):
+        kiosk.do_tap("player.next")
+    kiosk.do_tap("player.hint")
+    demo, speaker = kiosk.button("player.demo"), kiosk.button("player.hint.speak")
+    assert demo.rect.y == speaker.rect.y and demo.rect.right < speaker.rect.x
+    assert demo.rect.w == speaker.rect.w
 
 
 def test_workshop_text_is_read_in_dutch_where_it_has_no_french(kiosk, busy_sound):
