@@ -153,18 +153,15 @@ class PlayerScreen(Screen):
                         size=20,
                     )
                 )
-        elif step.variants:
-            label = t("ui.player.other_choice")
-            box = boxes.below_picture.copy()
-            if self.variant.maker:
-                box.w = (box.w - 8) // 2
-            buttons.append(Button("player.rechoose", box, label, self.rechoose))
+        under = []  # the row under the picture
+        if step.variants and self.variant is not None:
+            under.append(("player.rechoose", t("ui.player.other_choice"), self.rechoose, "normal"))
         if step.maker or (self.variant is not None and self.variant.maker):
-            box = boxes.below_picture.copy()
-            if step.variants:
-                box.x, box.w = box.right - (box.w - 8) // 2, (box.w - 8) // 2
             maker = self.open_maker if self.app.kit is not None else None
-            buttons.append(Button("player.maker", box, t("ui.player.maker"), maker, "primary"))
+            under.append(("player.maker", t("ui.player.maker"), maker, "primary"))
+        if step.demo is not None:
+            under.append(("player.demo", t(f"ui.demo.{step.demo.kind}"), self.open_demo, "primary"))
+        buttons += self.row(boxes.below_picture, under)
         if self.check and not self.passed and not self.hint_shown and self.hint:
             box = boxes.check
             buttons.append(
@@ -176,13 +173,6 @@ class PlayerScreen(Screen):
                     size=16,
                 )
             )
-        if step.demo is not None:
-            label = t(f"ui.demo.{step.demo.kind}")
-            buttons.append(
-                Button("player.demo", boxes.below_picture, label, self.open_demo, "primary")
-            )
-        if self.hint_aloud:
-            buttons += self.hint_speaker(boxes.below_picture, buttons)
         last = self.index == len(self.workshop.steps) - 1
         buttons += bar(
             c,
@@ -204,22 +194,21 @@ class PlayerScreen(Screen):
         """The hint shows, with a speaker of its own (where speech works)."""
         return self.hint_shown and not self.passed and bool(self.hint) and self.app.voice.ready
 
-    def hint_speaker(self, row: pygame.Rect, buttons: list[Button]) -> list[Button]:
-        """The hint's speaker under the picture: the whole row, or its right half beside the
-        one button there; none beside two (the title's speaker reads the hint first too)."""
-        there = [b for b in buttons if b.rect.colliderect(row)]
-        if len(there) > 1:
-            return []
-        box = row.copy()
-        if there:
-            half = (row.w - 8) // 2
-            there[0].rect = pygame.Rect(row.x, row.y, half, row.h)
-            box = pygame.Rect(row.right - half, row.y, half, row.h)
-        key = f"player.{self.index}.hint"
-        found = readaloud.button(
-            self, "player.hint.speak", box, key, self.reading_hint, "ui.speak.hint"
-        )
-        return [found] if found else []
+    def row(self, box: pygame.Rect, under: list[tuple]) -> list[Button]:
+        """The buttons under the picture, side by side in equal parts; the hint's speaker joins
+        them beside at most one other (the title's speaker reads the hint first too)."""
+        buttons = [Button(id, box, label, action, kind) for id, label, action, kind in under]
+        if self.hint_aloud and len(buttons) < 2:
+            key = f"player.{self.index}.hint"
+            found = readaloud.button(
+                self, "player.hint.speak", box, key, self.reading_hint, "ui.speak.hint"
+            )
+            buttons += [found] if found else []
+        if len(buttons) > 1:
+            part = (box.w - 8 * (len(buttons) - 1)) // len(buttons)
+            for i, b in enumerate(buttons):
+                b.rect = pygame.Rect(box.x + i * (part + 8), box.y, part, box.h)
+        return buttons
 
     def reading_hint(self) -> tuple[str, str]:
         lang = readaloud.spoken(self.hint, self.app.text.lang)
