@@ -17,7 +17,7 @@ from kiosk.core.station import Station
 from kiosk.i18n import Catalogue
 from kiosk.sdnotify import Notifier
 from kiosk.speech import Speech
-from kiosk.ui import theme
+from kiosk.ui import icons, theme
 from kiosk.ui.canvas import Canvas
 from kiosk.ui.display import Display
 from kiosk.ui.readaloud import ReadAloud
@@ -25,7 +25,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.screens import SCREENS
 from kiosk.ui.session import Session
 from kiosk.ui.simpanel import SimPanel
-from kiosk.ui.widgets import labelled
+from kiosk.ui.widgets import Button, labelled
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ ANIMATION_FPS = 30
 IDLE_WAIT_MS = 40  # the longest an idle loop sleeps before it looks at touches and time
 IDLE_S = 180  # no touch for this long: attract mode
 NOTICE_S = 6
+NOTICE_H = 76  # the notice's band across the top, over the heading (logical px)
 FAILED = object()  # what `App.guard` returns when screen code raised
 
 
@@ -83,6 +84,7 @@ class App:
         self.panel = SimPanel(self) if station.kit and station.kit.simulator else None
         self.notice_text: str | None = None
         self.notice_until = 0.0
+        self.notice_box = pygame.Rect(0, 0, 0, 0)  # where the notice was last drawn
         self.last_input = self.clock.now()
         self.running = True
         self.dirty = True
@@ -126,9 +128,13 @@ class App:
             self.notice(notice)
 
     def notice(self, text: str) -> None:
-        """A message across the top for a few seconds (already translated)."""
+        """A message across the top for a few seconds (already translated); a tap closes it."""
         self.notice_text = text
         self.notice_until = self.clock.now() + NOTICE_S
+        self.dirty = True
+
+    def close_notice(self) -> None:
+        self.notice_text = None
         self.dirty = True
 
     def set_language(self, lang: str) -> None:
@@ -169,8 +175,7 @@ class App:
         if self.guard(lambda: self.screen.tick(now)) is True or self.voice.changed():
             self.dirty = True
         if self.notice_text and now >= self.notice_until:
-            self.notice_text = None
-            self.dirty = True
+            self.close_notice()
         if self.screen.idle_ok and now - self.last_input > IDLE_S and self.session is None:
             self.go("attract", left=self.screen)
         if self.dirty:
@@ -243,6 +248,9 @@ class App:
             self.dirty = True
 
     def tap(self, pos: tuple[int, int]) -> None:
+        if self.notice_text and self.notice_box.collidepoint(pos):
+            self.close_notice()
+            return
         if self.panel and self.panel.visible and self.panel.tap(pos):
             return
         self.screen.tap(pos)
@@ -259,9 +267,16 @@ class App:
         self.screen.key(key)
 
     def buttons(self):
-        """Every touch target on screen now (the panel's first), for scripts and tests."""
+        """Every touch target on screen now (the notice's and the panel's first), for scripts
+        and tests."""
+        notice = [self.notice_button()] if self.notice_text else []
         panel = self.panel.buttons if self.panel and self.panel.visible else []
-        return [*panel, *self.screen.buttons]
+        return [*notice, *panel, *self.screen.buttons]
+
+    def notice_button(self) -> Button:
+        """The notice is one touch target: a tap closes it, and never reaches the buttons of the
+        heading it covers."""
+        return Button("notice", self.notice_box, self.notice_text or "", self.close_notice)
 
     def new_canvas(self, surface: pygame.Surface) -> Canvas:
         scale = theme.LARGE_TEXT if self.large_text else 1.0
@@ -276,11 +291,14 @@ class App:
             with c.overlay("panel"):
                 self.panel.render(c)
         if self.notice_text:
-            with c.overlay("notice"):
-                box = pygame.Rect(0, 0, c.width, 76)  # over the heading, the full width
-                c.rect(theme.WARN_LIGHT, box)
-                c.line(theme.WARN, (0, 75), (c.width, 75), 3)
-                labelled(c, "info", self.notice_text, box.inflate(-32, -10), 20, theme.INK)
+            self.notice_box = pygame.Rect(0, 0, c.width, NOTICE_H)  # the full width
+            with c.overlay("notice"), c.widget("notice", self.notice_box):
+                c.rect(theme.WARN_LIGHT, self.notice_box)
+                c.line(theme.WARN, (0, NOTICE_H - 1), (c.width, NOTICE_H - 1), 3)
+                close = pygame.Rect(c.width - 52, (NOTICE_H - 28) // 2, 28, 28)
+                text = pygame.Rect(64, 5, c.width - 128, NOTICE_H - 10)
+                labelled(c, "info", self.notice_text, text, 20, theme.INK)
+                icons.draw(c, "cross", close, theme.INK)
 
     def draw(self) -> None:
         canvas = self.new_canvas(self.display.window)
@@ -309,8 +327,7 @@ class App:
 
     def recover(self) -> None:
         self.voice.stop()
-        self.notice_text = self.text.t("ui.notice.fault")
-        self.notice_until = self.clock.now() + NOTICE_S
+        self.notice(self.text.t("ui.notice.fault"))
         try:
             self.screen = SCREENS["home"](self)
             self.screen.enter()

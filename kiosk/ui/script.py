@@ -2,7 +2,8 @@
 
 sizes: [800x480, 1920x1080]   # optional: every screenshot drawn at each size (default: the window)
 steps:                         # (or the file is just the list of steps)
-  - tap: home.tile.reactiespel # a widget by its id, as a real touch at its centre
+  - tap: home.tile.reactiespel # a widget by its id, as a real touch at its centre; a notice
+                               # over it must be tapped away first (`tap: notice`)
   - key: F2                    # a key by pygame's name
   - set: {button: true}        # simulated sensors (the kit's Simulator.set)
   - wait: 2.5                  # seconds of app time: the clock jumps, the loop turns
@@ -115,6 +116,12 @@ class Player:
             ids = ", ".join(b.id for b in self.app.buttons() if b.enabled)
             why = "is disabled" if button else "is not on screen"
             raise ScriptError(f"widget '{widget}' {why} ({self.app.screen.id}: {ids})")
+        if (
+            widget != "notice"
+            and self.app.notice_text
+            and self.app.notice_box.collidepoint(button.rect.center)
+        ):
+            raise ScriptError(f"widget '{widget}' is under the notice: tap 'notice' first")
         w, h = self.app.display.window.get_size()
         x, y = self.app.display.to_window(button.rect.center)
         x, y = x / w, y / h

@@ -6,10 +6,12 @@ import dataclasses
 import socket
 
 import pygame
+import pytest
 
 from kiosk.library import Library, load_library
 from kiosk.ui import app as app_module
 from kiosk.ui import theme
+from kiosk.ui.script import ScriptError
 
 
 def test_the_startup_check_lists_kit_journal_clock_sync_speech_and_skipped_files(
@@ -107,3 +109,36 @@ def test_large_text_comes_from_the_config_and_homes_button_switches_it(make_driv
     assert driver.button("home.text_size").label == driver.app.text.t("ui.home.larger")
     more = {b.id for b in driver.app.buttons() if b.id.startswith("home.tile.")}
     assert tiles < more  # normal text holds more tiles: the first ones stay first
+
+
+def touch(driver, pos) -> None:
+    """A finger at a logical position, whatever is drawn there."""
+    w, h = driver.app.display.window.get_size()
+    x, y = driver.app.display.to_window(pos)
+    event = dict(dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0)
+    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=y / h, **event))
+    driver.pump()
+
+
+def test_a_tap_on_the_notice_closes_it_and_never_reaches_the_button_it_covers(kiosk):
+    facilitator = kiosk.button("home.facilitator").rect.center
+    kiosk.app.notice("Sessie bewaard: 3 deelnemers.")
+    kiosk.app.draw()
+    assert kiosk.app.notice_box.collidepoint(facilitator)  # the heading's buttons are covered
+    assert kiosk.app.buttons()[0].id == "notice"
+    touch(kiosk, facilitator)
+    assert kiosk.screen.id == "home" and kiosk.app.notice_text is None
+    touch(kiosk, facilitator)  # now the button itself, seen again
+    assert kiosk.screen.id == "pin"
+
+
+def test_the_notice_goes_by_itself_and_a_script_is_told_what_covers_its_widget(kiosk):
+    kiosk.app.notice("Bewaard")
+    with pytest.raises(ScriptError, match="under the notice"):
+        kiosk.do_tap("home.lang")
+    kiosk.do_tap("home.age.14-17")  # below the notice: tapped as usual
+    assert kiosk.app.notice_text == "Bewaard"
+    kiosk.do_wait(app_module.NOTICE_S + 1)
+    assert kiosk.app.notice_text is None
+    kiosk.do_tap("home.lang")
+    assert kiosk.app.text.lang == "en"
