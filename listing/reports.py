@@ -39,6 +39,7 @@ SESSION_COLUMNS = [
     "returning",
     "progress_steps",
     "progress_checks_passed",
+    "progress_creations",
 ]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -80,6 +81,7 @@ def sessions_csv(sessions: Iterable[StoredSession], chunk: int = 1000) -> Iterat
                 "" if s.returning_count is None else s.returning_count,
                 "" if s.progress_steps is None else s.progress_steps,
                 "" if s.progress_checks_passed is None else s.progress_checks_passed,
+                "" if s.progress_creations is None else s.progress_creations,
             ]
         )
         if n % chunk == 0:
@@ -100,6 +102,7 @@ class Month:
     gender: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GENDERS, 0))
     gender_not_reported: int = 0
     returning: int = 0
+    creations: int = 0  # inventions saved in maker mode (not people: no small-count rule)
 
     @classmethod
     def of_row(cls, month: str, row) -> Month:
@@ -113,6 +116,7 @@ class Month:
             {name: values[column] for name, column in zip(GENDERS, GENDER_COLUMNS, strict=True)},
             values["gender_not_reported"],
             values["returners"],
+            values["creations"],
         )
 
     def add(self, other: Month) -> None:
@@ -124,6 +128,7 @@ class Month:
             self.gender[name] += n
         self.gender_not_reported += other.gender_not_reported
         self.returning += other.returning
+        self.creations += other.creations
 
     @property
     def older(self) -> int:
@@ -200,7 +205,16 @@ def monthly_csv(months: list[Month]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
-        ["month", "sessions", "participants", *BANDS, *GENDERS, "gender_not_reported", "returning"]
+        [
+            "month",
+            "sessions",
+            "participants",
+            *BANDS,
+            *GENDERS,
+            "gender_not_reported",
+            "returning",
+            "creations",
+        ]
     )
     for m in months:
         writer.writerow(
@@ -212,6 +226,7 @@ def monthly_csv(months: list[Month]) -> str:
                 *m.gender.values(),
                 m.gender_not_reported,
                 m.returning,
+                m.creations,
             ]
         )
     return out.getvalue()

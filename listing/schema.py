@@ -25,7 +25,7 @@ metadata = MetaData()
 REPORTED = (
     "status", "total", "band_0_9", "band_10_13", "band_14_17", "band_18", "band_unknown",
     "gender_girl", "gender_boy", "gender_x", "gender_unstated", "returning_count",
-    "venue_type", "municipality", "kiosk_id", "workshop_id",
+    "venue_type", "municipality", "kiosk_id", "workshop_id", "progress_creations",
 )  # fmt: skip
 
 # The first release's version record, kept so that release refuses newer databases.
@@ -90,6 +90,7 @@ sessions = Table(
     Column("returning_count", BigInteger),
     Column("progress_steps", BigInteger),
     Column("progress_checks_passed", BigInteger),
+    Column("progress_creations", BigInteger),  # revision 0007
     Column("received_at", String(30), nullable=False),
     Index("sessions_kiosk_started", "kiosk_id", "started_at"),
     # On PostgreSQL it covers what reports sum (storage.tallies), so they read the index alone.

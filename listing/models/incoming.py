@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
 from listing.settings import MAX_REVISION
 
@@ -114,9 +114,23 @@ class Attendance(Strict):
     returning: Annotated[Count | None, Field(description="At most total.")] = None
 
 
+def _count_or_none(value: object) -> int | None:
+    """A count the contract's page does not name: kept when it is one, else ignored (a field
+    not in the page is accepted and ignored, never refused)."""
+    return value if type(value) is int and 0 <= value <= MAX_COUNT else None
+
+
 class Progress(Strict):
     steps: Count
     checks_passed: Count
+    creations: Annotated[
+        int | None,
+        BeforeValidator(_count_or_none),
+        Field(
+            description="Not in the contract's page: creations saved in maker mode. Kept when "
+            "an integer >= 0, otherwise ignored; never part of the same content."
+        ),
+    ] = None
 
 
 class SnapshotIn(Strict):

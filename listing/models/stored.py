@@ -64,6 +64,7 @@ class StoredSession:
     returning_count: int | None
     progress_steps: int | None
     progress_checks_passed: int | None
+    progress_creations: int | None
     received_at: str
 
     @classmethod
@@ -99,6 +100,7 @@ class StoredSession:
             returning_count=att.returning,
             progress_steps=snap.progress.steps if snap.progress else None,
             progress_checks_passed=snap.progress.checks_passed if snap.progress else None,
+            progress_creations=snap.progress.creations if snap.progress else None,
             received_at=received_at,
         )
 
@@ -111,9 +113,10 @@ class StoredSession:
         return {name: getattr(self, name) for name in _COLUMNS}
 
     def content(self) -> dict[str, Any]:
-        """The contract's fields, for "same content" (everything but when it arrived)."""
+        """The contract's fields, for "same content": everything but when it arrived and the
+        creations count, which the contract's page does not name."""
         values = self.columns()
-        del values["received_at"]
+        del values["received_at"], values["progress_creations"]
         return values
 
     @property

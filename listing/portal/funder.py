@@ -45,6 +45,7 @@ class Figures:
     older: Line
     girls: Line
     returning: Line
+    creations: int  # inventions saved in maker mode: things, not people (no small-count rule)
     venues: list[Line]
     towns: list[Line]
 
@@ -93,6 +94,7 @@ def figures(report: Participation, cat: Catalogue) -> Figures:
         older=line("14+", older),
         girls=Line(cat.t("fig_girls"), girls, None, _shown_share(girls, recorded)),
         returning=line(cat.t("fig_returning"), returning),
+        creations=whole.creations,
         venues=[line(name, cell, s) for name, s, cell in venues],
         towns=[line(name, cell, s) for name, s, cell in towns],
     )

@@ -63,6 +63,7 @@ def _sums() -> list:
         *(_sum(c[name]).label(name) for name in GENDER_COLUMNS),
         _sum(no_gender).label("gender_not_reported"),
         _sum(c.returning_count).label("returners"),
+        _sum(c.progress_creations).label("creations"),
     ]
 
 
