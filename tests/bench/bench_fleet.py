@@ -1,12 +1,11 @@
 """The fleet part of a sync round, over loopback to the real listing on SQLite: what the plan
 check costs in a round with nothing new (a 304) against the same round without it, and a 5 MiB
-pack from download to installed. Each is also given as a ratio to a bare download (requests) of
-the same bytes from the same server.
+pack and one just under the contract's 50 MiB from download to installed. Each is also given as
+a ratio to a bare download (requests) of the same bytes from the same server.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import tempfile
@@ -21,15 +20,13 @@ from kiosk.journal import Journal
 from kiosk.sync.client import ListingClient
 from kiosk.sync.round import DONE, Round
 from tests.fleet.desk import Desk
-from tests.fleet.packs import workshop
-from tests.listing.packs import pack_zip
+from tests.fleet.packs import photo_pack
 from tests.support.listing_server import running_listing
 from tests.sync.conftest import STOP, WORKSHOP, write_token
 
 KIOSK = "bench-fleet"
 ROUNDS = 30
-INSTALLS = 7
-PACK_MIB = 5
+PACKS = ((5, 7), (49.9, 3))  # (MiB, installs timed)
 
 
 def run(report) -> None:
@@ -43,9 +40,11 @@ def run(report) -> None:
                             token_file=write_token(root / "token", token))  # fmt: skip
             desk.add_stop(KIOSK, "2027-02-12", "Bib Maldegem", workshops=["reactiespel"])
             plan_check(report, config, token)
-            big = _pack()
-            sha = desk.add_pack(big, "groot")
-            pack_install(report, config, token, sha, len(big))
+            for mib, installs in PACKS:
+                big = photo_pack(mib)
+                sha = desk.add_pack(big, f"groot-{mib}")
+                pack_install(report, config, token, sha, len(big), mib, installs)
+                desk.remove_pack(sha)
 
 
 def plan_check(report, config: Config, token: str) -> None:
@@ -71,14 +70,15 @@ def plan_check(report, config: Config, token: str) -> None:
                baseline=bare_s * 1000, goal=bare)  # fmt: skip
 
 
-def pack_install(report, config: Config, token: str, sha: str, size: int) -> None:
-    """A 5 MiB pack: downloaded, checked, unpacked, checked as an import, installed."""
+def pack_install(report, config: Config, token: str, sha: str, size: int, mib: float,
+                 installs: int) -> None:  # fmt: skip
+    """A pack of `mib` MiB: downloaded, checked, unpacked, checked as an import, installed."""
     url = f"{config.listing_url}/v1/packs/{sha}"
     http = requests.Session()
     http.headers["Authorization"] = f"Bearer {token}"
     bare, whole = [], []
     with Journal.for_config(config) as journal, ListingClient(config.listing_url, token) as client:
-        for _ in range(INSTALLS):
+        for _ in range(installs):
             bare.append(_timed(lambda: _download(http, url, size)))
             shutil.rmtree(packs_dir(config.data_dir), ignore_errors=True)
             (config.data_dir / "packs.json").unlink(missing_ok=True)
@@ -86,7 +86,7 @@ def pack_install(report, config: Config, token: str, sha: str, size: int) -> Non
             plain = _timed(lambda: _round(journal, client, None))
             whole[-1] -= plain  # the pack's own share of the round
             assert (packs_dir(config.data_dir) / sha).is_dir()
-    report.row(f"a {PACK_MIB} MiB pack from download to installed", statistics.median(whole), "s",
+    report.row(f"a {mib} MiB pack from download to installed", statistics.median(whole), "s",
                baseline=statistics.median(bare), goal="(baseline: a bare download)")  # fmt: skip
 
 
@@ -109,12 +109,3 @@ def _download(http: requests.Session, url: str, size: int) -> None:
         for chunk in answer.iter_content(64 * 1024):
             got += len(chunk)
     assert got == size
-
-
-def _pack() -> bytes:
-    """Ten workshops with a picture each: 5 MiB that do not compress, as photos do not."""
-    files: dict[str, bytes | str] = {}
-    for i in range(10):
-        files[f"groot-{i}.yaml"] = workshop(f"groot-{i}", picture=f"img/foto-{i}.png")
-        files[f"img/foto-{i}.png"] = b"\x89PNG\r\n\x1a\n" + os.urandom(PACK_MIB * 2**20 // 10)
-    return pack_zip(files)

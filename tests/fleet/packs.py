@@ -5,6 +5,7 @@ a zip bomb) whose bytes are exactly what the plan says, so only their checks can
 
 from __future__ import annotations
 
+import os
 import re
 
 from kiosk.library import shipped_dir
@@ -35,6 +36,16 @@ def good_pack(*ids: str, top: str = "", picture: bool = False, version: str | No
         )
     if picture:
         files[f"{top}img/knop.png"] = PNG
+    return pack_zip(files)
+
+
+def photo_pack(mib: float, count: int = 10) -> bytes:
+    """`count` workshops with a photo each, `mib` MiB of photos in all that do not compress (as
+    photos do not): the zip is a few KiB larger than `mib`."""
+    files: dict[str, bytes | str] = {}
+    for i in range(count):
+        files[f"groot-{i}.yaml"] = workshop(f"groot-{i}", picture=f"img/foto-{i}.png")
+        files[f"img/foto-{i}.png"] = PNG[:8] + os.urandom(int(mib * 2**20) // count)
     return pack_zip(files)
 
 

@@ -6,9 +6,11 @@ reaches the kiosk in one sync, and what the kiosk refuses reaches the coordinato
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import subprocess
 import sys
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from kiosk.core.station import Station
 from kiosk.ui import pictures
 from kiosk.ui.app import App
 from kiosk.ui.display import Display
-from tests.fleet.packs import workshop
+from tests.fleet.packs import photo_pack, workshop
 from tests.listing.packs import pack_zip
 from tests.support.listing_server import listing_db_url, serving
 from tests.sync.conftest import write_config, write_token
@@ -193,3 +195,21 @@ def test_a_refused_pack_shows_on_the_listing_with_its_reason(lab):
     out = lab.listing("pack", "list")[1]
     row = next(line.split("\t") for line in out if line.startswith(sha))
     assert row[-2:] == ["0", "1"]  # installed by none, refused by one
+
+
+def test_a_pack_just_under_the_limit_arrives_whole(lab):
+    data = photo_pack(49.9)
+    assert 49.9 * 2**20 < len(data) <= 50 * 2**20  # the contract's largest pack, nearly
+    built = lab.root / "groot.zip"
+    built.write_bytes(data)
+    code, out, err = lab.listing("pack", "add", str(built), "--name", "groot", "--kiosk", KIOSK)
+    assert code == 0, err
+    sha = out[-1]
+    lab.sync()
+    assert {p["sha256"]: p["state"] for p in lab.json("status")["packs"]} == {sha: "installed"}
+    listed = {w["id"] for w in lab.json("workshops", "list")}
+    assert {f"groot-{i}" for i in range(10)} <= listed
+    with zipfile.ZipFile(io.BytesIO(data)) as sent:
+        for name in sent.namelist():
+            assert (lab.config.data_dir / "packs" / sha / name).read_bytes() == sent.read(name)
+    assert lab.kiosk_row()["refused"] == "0"

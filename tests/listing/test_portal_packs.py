@@ -11,6 +11,8 @@ import re
 import httpx
 import pytest
 
+from listing.settings import PACK_MAX_BYTES
+from tests.fleet.packs import photo_pack
 from tests.listing.packs import good_pack, pack_zip
 from tests.listing.portal import csrf, seed_fleet, signed_in
 
@@ -109,3 +111,17 @@ def test_each_kiosk_s_state_refusals_first_then_reassigned_then_removed(server, 
         assert gone.headers["location"] == "/portal/packs?removed=lasers"
         assert "Pakket lasers is verwijderd." in http.get(gone.headers["location"]).text
     assert "lasers" not in plan_packs(server, fleet, "mobilab-gent-1")
+
+
+def test_a_pack_just_under_the_limit_uploads_and_one_byte_over_is_refused(server, fleet):
+    near = photo_pack(49.9)
+    over = near + bytes(PACK_MAX_BYTES + 1 - len(near))  # what the limit says, not the zip
+    with signed_in(server) as http:
+        answer = upload(http, near, "groot")
+        refused = upload(http, over, "te groot")
+    assert answer.status_code == 303
+    assert "groot" in plan_packs(server, fleet, "mobilab-gent-1")
+    assert refused.status_code == 422
+    error = re.search(r'id="file-error">(.*?)</p>', refused.text, re.S).group(1)
+    assert "52,428,801 bytes: a pack may have at most 50 MiB" in error
+    assert "te groot" not in plan_packs(server, fleet, "mobilab-gent-1")
