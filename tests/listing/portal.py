@@ -89,6 +89,7 @@ def tour(kiosk_id: str, months: list[str], per_month: int = 3, seed: int = 7) ->
                             "gender": {"girl": girls, "boy": total - girls, "x": 0, "unstated": 0},
                             "returning": rng.randrange(total + 1),
                         },
+                        "progress.creations": (day + len(town)) % 4,  # not drawn: rng unmoved
                     },
                 )
             )
