@@ -84,7 +84,6 @@ class App:
         self.panel = SimPanel(self) if station.kit and station.kit.simulator else None
         self.notice_text: str | None = None
         self.notice_until = 0.0
-        self.notice_box = pygame.Rect(0, 0, 0, 0)  # where the notice was last drawn
         self.last_input = self.clock.now()
         self.running = True
         self.dirty = True
@@ -136,6 +135,11 @@ class App:
     def close_notice(self) -> None:
         self.notice_text = None
         self.dirty = True
+
+    @property
+    def notice_box(self) -> pygame.Rect:
+        """Where a notice lies on the window: across the top, the full width."""
+        return pygame.Rect(0, 0, self.display.logical_size[0], NOTICE_H)
 
     def set_language(self, lang: str) -> None:
         self.voice.stop()
@@ -291,9 +295,9 @@ class App:
             with c.overlay("panel"):
                 self.panel.render(c)
         if self.notice_text:
-            self.notice_box = pygame.Rect(0, 0, c.width, NOTICE_H)  # the full width
-            with c.overlay("notice"), c.widget("notice", self.notice_box):
-                c.rect(theme.WARN_LIGHT, self.notice_box)
+            box = pygame.Rect(0, 0, c.width, NOTICE_H)  # c is the window or a snapshot
+            with c.overlay("notice"), c.widget("notice", box):
+                c.rect(theme.WARN_LIGHT, box)
                 c.line(theme.WARN, (0, NOTICE_H - 1), (c.width, NOTICE_H - 1), 3)
                 close = pygame.Rect(c.width - 52, (NOTICE_H - 28) // 2, 28, 28)
                 text = pygame.Rect(64, 5, c.width - 128, NOTICE_H - 10)
