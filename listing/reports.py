@@ -53,6 +53,10 @@ def _gender(s: StoredSession) -> list[int | None]:
     return [s.gender_girl, s.gender_boy, s.gender_x, s.gender_unstated]
 
 
+def _optional(s: StoredSession) -> list[int | None]:
+    return [s.returning_count, s.progress_steps, s.progress_checks_passed, s.progress_creations]
+
+
 def sessions_csv(sessions: Iterable[StoredSession], chunk: int = 1000) -> Iterator[str]:
     """The CSV in pieces of `chunk` rows (the header first), to stream."""
     out = io.StringIO()
@@ -77,11 +81,7 @@ def sessions_csv(sessions: Iterable[StoredSession], chunk: int = 1000) -> Iterat
                 s.time_source,
                 s.total,
                 *s.bands.values(),
-                *("" if n is None else n for n in _gender(s)),
-                "" if s.returning_count is None else s.returning_count,
-                "" if s.progress_steps is None else s.progress_steps,
-                "" if s.progress_checks_passed is None else s.progress_checks_passed,
-                "" if s.progress_creations is None else s.progress_creations,
+                *("" if n is None else n for n in [*_gender(s), *_optional(s)]),
             ]
         )
         if n % chunk == 0:

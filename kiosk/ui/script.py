@@ -122,14 +122,14 @@ class Player:
             and self.app.notice_box.collidepoint(button.rect.center)
         ):
             raise ScriptError(f"widget '{widget}' is under the notice: tap 'notice' first")
+        self.touch(button.rect.center)
+
+    def touch(self, pos: tuple[int, int]) -> None:
+        """A finger on the window at a logical position, whatever is drawn there."""
         w, h = self.app.display.window.get_size()
-        x, y = self.app.display.to_window(button.rect.center)
-        x, y = x / w, y / h
-        pygame.event.post(
-            pygame.event.Event(
-                pygame.FINGERDOWN, x=x, y=y, dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0
-            )
-        )
+        x, y = self.app.display.to_window(pos)
+        finger = {"touch_id": 1, "finger_id": 0, "pressure": 1.0, "dx": 0.0, "dy": 0.0}
+        pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=y / h, **finger))
         self.pump()
 
     def do_key(self, name: str) -> None:

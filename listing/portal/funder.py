@@ -45,7 +45,7 @@ class Figures:
     older: Line
     girls: Line
     returning: Line
-    creations: int  # inventions saved in maker mode: things, not people (no small-count rule)
+    creations: int  # not people: as `Month.creations`
     venues: list[Line]
     towns: list[Line]
 

@@ -111,24 +111,15 @@ def test_large_text_comes_from_the_config_and_homes_button_switches_it(make_driv
     assert tiles < more  # normal text holds more tiles: the first ones stay first
 
 
-def touch(driver, pos) -> None:
-    """A finger at a logical position, whatever is drawn there."""
-    w, h = driver.app.display.window.get_size()
-    x, y = driver.app.display.to_window(pos)
-    event = dict(dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0)
-    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=y / h, **event))
-    driver.pump()
-
-
 def test_a_tap_on_the_notice_closes_it_and_never_reaches_the_button_it_covers(kiosk):
     facilitator = kiosk.button("home.facilitator").rect.center
     kiosk.app.notice("Sessie bewaard: 3 deelnemers.")
     kiosk.app.draw()
     assert kiosk.app.notice_box.collidepoint(facilitator)  # the heading's buttons are covered
     assert kiosk.app.buttons()[0].id == "notice"
-    touch(kiosk, facilitator)
+    kiosk.touch(facilitator)
     assert kiosk.screen.id == "home" and kiosk.app.notice_text is None
-    touch(kiosk, facilitator)  # now the button itself, seen again
+    kiosk.touch(facilitator)  # now the button itself, seen again
     assert kiosk.screen.id == "pin"
 
 
